@@ -1,0 +1,130 @@
+// Command planreport is the command line for integrators of Plan
+// 164/KH-UBND reporting: it prints the plan and who must report, and (with
+// the report package) makes, validates and compiles reports.
+//
+// Usage:
+//
+//	planreport plan [--format text|json] [--ids]
+//	planreport bodies [--at YYYY-MM-DD] [--units FILE] [--format text|json]
+//
+// Every command exits 0 on success and 2 on bad usage or unreadable input,
+// with a one-line error on standard error.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"kh164/diag"
+)
+
+// command is one subcommand: its synopsis and what it runs. run returns the
+// exit code.
+type command struct {
+	synopsis string
+	summary  string
+	run      func(e *env, args []string) int
+}
+
+var commands = map[string]command{}
+
+// env is what a command may touch, so tests run commands in-process.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // validate: some input is not a valid report
+	exitUsage   = 2 // bad usage or unreadable input
+)
+
+func main() {
+	os.Exit(run(&env{os.Stdin, os.Stdout, os.Stderr}, os.Args[1:]))
+}
+
+func run(e *env, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(e.stdout)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		return e.fail(fmt.Errorf("unknown command %q (run planreport -h for the list)", args[0]))
+	}
+	return c.run(e, args[1:])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "planreport: Plan 164/KH-UBND (Hanoi, 05/6/2023) reporting tools.")
+	fmt.Fprintln(w, "\nUsage:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  planreport %s\n      %s\n", commands[n].synopsis, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun planreport COMMAND -h for a command's flags. Exit status: 0 success, 1 invalid report (validate), 2 bad usage or unreadable input.")
+}
+
+// fail prints err as one line on stderr and returns exitUsage.
+func (e *env) fail(err error) int {
+	var l diag.List
+	msg := err.Error()
+	if errors.As(err, &l) && len(l) > 0 {
+		msg = l[0].Format(diag.EN)
+		if len(l) > 1 {
+			msg += fmt.Sprintf(" (and %d more)", len(l)-1)
+		}
+	}
+	fmt.Fprintln(e.stderr, "planreport: "+strings.ReplaceAll(msg, "\n", " "))
+	return exitUsage
+}
+
+// flags returns a flag set for command name whose -h prints to stdout and
+// whose errors are one line.
+func (e *env) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parse parses args into fs. It returns false and the exit code when the
+// command must stop (help was asked for, or the flags are wrong).
+func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		c := commands[fs.Name()]
+		fmt.Fprintf(e.stdout, "Usage: planreport %s\n%s\n\nFlags:\n", c.synopsis, c.summary)
+		fs.SetOutput(e.stdout)
+		fs.PrintDefaults()
+		return exitOK, false
+	}
+	if err != nil {
+		return e.fail(fmt.Errorf("%s: %v", fs.Name(), err)), false
+	}
+	return 0, true
+}
+
+// oneOf checks that a flag's value is one of the allowed ones.
+func oneOf(flagName, v string, allowed ...string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return fmt.Errorf("--%s must be %s, not %q", flagName, strings.Join(allowed, " or "), v)
+}

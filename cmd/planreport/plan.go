@@ -1,0 +1,132 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"kh164/plan"
+)
+
+func init() {
+	commands["plan"] = command{
+		synopsis: "plan [--format text|json] [--ids]",
+		summary:  "Print the plan: its text in the document's order, or the whole plan as JSON (schema/plan.schema.json).",
+		run:      runPlan,
+	}
+	commands["bodies"] = command{
+		synopsis: "bodies [--at YYYY-MM-DD] [--units FILE] [--format text|json]",
+		summary:  "List the bodies that must report on a date (default today) and the task IDs each answers for.",
+		run:      runBodies,
+	}
+}
+
+func runPlan(e *env, args []string) int {
+	fs := e.flags("plan")
+	format := fs.String("format", "text", "output `format`: text or json")
+	ids := fs.Bool("ids", false, "prefix headings and clauses with their IDs (text format)")
+	if code, ok := e.parse(fs, args); !ok {
+		return code
+	}
+	if err := oneOf("format", *format, "text", "json"); err != nil {
+		return e.fail(err)
+	}
+	if fs.NArg() > 0 {
+		return e.fail(fmt.Errorf("plan: unexpected argument %q", fs.Arg(0)))
+	}
+	if *format == "json" {
+		return e.writeJSON(plan.Default().Export())
+	}
+	if err := plan.Plan().WriteText(e.stdout, plan.TextOptions{IDs: *ids}); err != nil {
+		return e.fail(err)
+	}
+	return exitOK
+}
+
+// registry returns the default registry, with the units of file if given.
+func registry(file string) (*plan.Registry, error) {
+	if file == "" {
+		return plan.Default(), nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	units, err := plan.ParseUnits(file, data)
+	if err != nil {
+		return nil, err
+	}
+	return plan.Default().WithUnits(units...)
+}
+
+// reporter is one line of `planreport bodies --format json`.
+type reporter struct {
+	ID    string   `json:"id"`
+	Name  string   `json:"name"`
+	Group int      `json:"group,omitempty"`
+	Unit  bool     `json:"unit,omitempty"`
+	Tasks []string `json:"tasks"`
+	Due   string   `json:"due"` // the annual report's due date for the year of --at
+}
+
+func runBodies(e *env, args []string) int {
+	fs := e.flags("bodies")
+	at := fs.String("at", "", "the `date` (YYYY-MM-DD) to list the bodies of; default today in Hanoi")
+	units := fs.String("units", "", "a units `file` (JSON) registering commune-level units")
+	format := fs.String("format", "text", "output `format`: text or json")
+	if code, ok := e.parse(fs, args); !ok {
+		return code
+	}
+	if err := oneOf("format", *format, "text", "json"); err != nil {
+		return e.fail(err)
+	}
+	if fs.NArg() > 0 {
+		return e.fail(fmt.Errorf("bodies: unexpected argument %q", fs.Arg(0)))
+	}
+	on := plan.Today()
+	if *at != "" {
+		d, err := plan.ParseDate(*at)
+		if err != nil {
+			return e.fail(fmt.Errorf("--at: %w", err))
+		}
+		on = d
+	}
+	r, err := registry(*units)
+	if err != nil {
+		return e.fail(err)
+	}
+	var out []reporter
+	for _, b := range r.Reporters(on) {
+		ts, _ := r.Tasks(b.ID, on)
+		rep := reporter{ID: b.ID, Name: b.Name, Group: b.Group, Unit: b.Unit, Tasks: []string{}}
+		for _, t := range ts {
+			rep.Tasks = append(rep.Tasks, t.ID)
+		}
+		if due, err := r.Due(b.ID, plan.Period{Kind: plan.Annual, Year: on.Year}); err == nil {
+			rep.Due = due.String()
+		}
+		out = append(out, rep)
+	}
+	if *format == "json" {
+		return e.writeJSON(map[string]any{"date": on, "bodies": out})
+	}
+	fmt.Fprintf(e.stdout, "Bodies that must report on %s (%d):\n", on, len(out))
+	for _, rep := range out {
+		due := ""
+		if rep.Due != "" {
+			due = "  due " + rep.Due
+		}
+		fmt.Fprintf(e.stdout, "%-18s %s%s\n%18s tasks: %v\n", rep.ID, rep.Name, due, "", rep.Tasks)
+	}
+	return exitOK
+}
+
+func (e *env) writeJSON(v any) int {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return e.fail(err)
+	}
+	return exitOK
+}

@@ -1,0 +1,224 @@
+package strictjson
+
+import (
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+)
+
+// The decoding pass: it walks the tape of a syntactically valid input
+// and stores values into Go values, collecting type errors.
+
+type decoder struct {
+	tree
+	errs      Errors
+	maxErrors int
+	buf       []byte
+}
+
+// decode stores the value of node i in v. It reports false, leaving v
+// unchanged, if the value itself is rejected; errors deeper inside it
+// leave the parts concerned unchanged but do not reject it.
+func (d *decoder) decode(i int, ti *typeInfo, v reflect.Value) bool {
+	n := &d.tape[i]
+	if ti.kind == tAny {
+		if x := d.any(i); x != nil {
+			v.Set(reflect.ValueOf(x))
+		} else {
+			v.SetZero()
+		}
+		return true
+	}
+	switch {
+	case n.kind == kNull:
+		return d.wrongType(i, ti)
+	case ti.kind == tText:
+		return d.decodeText(i, ti, v)
+	case ti.kind == tString && n.kind == kString:
+		v.SetString(d.str(i))
+	case ti.kind == tBool && (n.kind == kTrue || n.kind == kFalse):
+		v.SetBool(n.kind == kTrue)
+	case (ti.kind == tInt || ti.kind == tUint) && n.kind == kNumber:
+		x, ok := d.integer(i, ti)
+		if !ok {
+			return false
+		}
+		if ti.kind == tInt {
+			v.SetInt(x)
+		} else {
+			v.SetUint(uint64(x))
+		}
+	case ti.kind == tFloat && n.kind == kNumber:
+		lit := string(d.data[n.off:n.end])
+		f, err := strconv.ParseFloat(lit, ti.t.Bits())
+		if err != nil {
+			if d.full() {
+				return false
+			}
+			d.fail(codeInvalidValue, n.off, i, map[string]any{"value": lit, "reason": err.Error()},
+				fmt.Sprintf("number %s does not fit %s", lit, ti.t))
+			return false
+		}
+		v.SetFloat(f)
+	case ti.kind == tPtr:
+		if !v.IsNil() {
+			return d.decode(i, ti.elem, v.Elem())
+		}
+		p := reflect.New(ti.elem.t)
+		if !d.decode(i, ti.elem, p.Elem()) {
+			return false
+		}
+		v.Set(p)
+	case ti.kind == tSlice && n.kind == kArray:
+		s := reflect.MakeSlice(ti.t, n.n, n.n)
+		for k, j := 0, i+1; k < n.n; k, j = k+1, d.tape[j].next {
+			d.decode(j, ti.elem, s.Index(k))
+		}
+		v.Set(s)
+	case ti.kind == tMap && n.kind == kObject:
+		m := reflect.MakeMapWithSize(ti.t, n.n)
+		key := reflect.New(ti.t.Key()).Elem()
+		elem := reflect.New(ti.elem.t).Elem()
+		for j := i + 1; j < n.next; j = d.tape[j+1].next {
+			if d.tape[j].dup {
+				continue
+			}
+			elem.SetZero()
+			if d.decode(j+1, ti.elem, elem) {
+				key.SetString(d.str(j))
+				m.SetMapIndex(key, elem)
+			}
+		}
+		v.Set(m)
+	case ti.kind == tStruct && n.kind == kObject:
+		for j := i + 1; j < n.next; j = d.tape[j+1].next {
+			if d.tape[j].dup {
+				continue
+			}
+			f, ok := ti.fields[string(d.name(j))]
+			if !ok {
+				d.unknownField(j, ti)
+				continue
+			}
+			d.decode(j+1, f.info, v.Field(f.index))
+		}
+	default:
+		return d.wrongType(i, ti)
+	}
+	return true
+}
+
+// name returns the decoded name of key node j, valid until the next call.
+func (d *decoder) name(j int) []byte {
+	if !d.tape[j].esc {
+		return d.raw(j)
+	}
+	d.buf = unescape(d.buf[:0], d.raw(j))
+	return d.buf
+}
+
+func (d *decoder) decodeText(i int, ti *typeInfo, v reflect.Value) bool {
+	if d.tape[i].kind != kString {
+		return d.wrongType(i, ti)
+	}
+	d.buf = d.text(d.buf[:0], i)
+	p := reflect.New(ti.t)
+	if err := p.Interface().(encoding.TextUnmarshaler).UnmarshalText(d.buf); err != nil {
+		if d.full() {
+			return false
+		}
+		s := string(d.buf)
+		d.fail(codeInvalidValue, d.tape[i].off, i, map[string]any{"value": s, "reason": err.Error()},
+			fmt.Sprintf("invalid value %q: %v", s, err))
+		return false
+	}
+	v.Set(p.Elem())
+	return true
+}
+
+// integer returns the value of number node i if it is an integer in the
+// range of ti.
+func (d *decoder) integer(i int, ti *typeInfo) (int64, bool) {
+	n := &d.tape[i]
+	lit := d.data[n.off:n.end]
+	abs, neg, res := parseInteger(lit)
+	x := int64(abs)
+	if neg {
+		x = -x
+	}
+	switch {
+	case res == intOK && ti.min <= x && x <= ti.max:
+		return x, true
+	case d.full():
+	case res == intFraction:
+		d.fail(codeNotInteger, n.off, i, map[string]any{"value": string(lit)},
+			fmt.Sprintf("number %s is not an integer", lit))
+	default:
+		d.fail(codeIntegerOutOfRange, n.off, i, map[string]any{"value": string(lit), "min": ti.min, "max": ti.max},
+			fmt.Sprintf("integer %s is out of range [%d, %d]", lit, ti.min, ti.max))
+	}
+	return 0, false
+}
+
+func (d *decoder) wrongType(i int, ti *typeInfo) bool {
+	if d.full() {
+		return false
+	}
+	found := d.tape[i].kind.name()
+	d.fail(codeWrongType, d.tape[i].off, i, map[string]any{"expected": ti.expected, "found": found},
+		"expected "+ti.expected+", found "+found)
+	return false
+}
+
+// unknownField reports member j (a key node) of an object decoded into ti.
+func (d *decoder) unknownField(j int, ti *typeInfo) {
+	if d.full() {
+		return
+	}
+	name := d.str(j)
+	d.fail(codeUnknownField, d.tape[j].off, j+1, map[string]any{"field": name, "allowed": slices.Clone(ti.names)},
+		fmt.Sprintf("unknown field %q", name))
+}
+
+// full reports whether no more errors are to be collected. Callers check
+// it before they build an error.
+func (d *decoder) full() bool { return len(d.errs) >= d.maxErrors }
+
+// fail records an error at byte offset off about value node i.
+func (d *decoder) fail(code string, off, i int, params map[string]any, detail string) {
+	d.errs = append(d.errs, newError(code, off, d.pointer(i), params, detail))
+}
+
+// any returns the value of node i as encoding/json decodes it into an
+// empty interface with UseNumber.
+func (d *decoder) any(i int) any {
+	n := &d.tape[i]
+	switch n.kind {
+	case kString:
+		return d.str(i)
+	case kNumber:
+		return json.Number(d.data[n.off:n.end])
+	case kTrue:
+		return true
+	case kFalse:
+		return false
+	case kObject:
+		m := make(map[string]any, n.n)
+		for j := i + 1; j < n.next; j = d.tape[j+1].next {
+			if !d.tape[j].dup {
+				m[d.str(j)] = d.any(j + 1)
+			}
+		}
+		return m
+	case kArray:
+		a := make([]any, n.n)
+		for k, j := 0, i+1; k < n.n; k, j = k+1, d.tape[j].next {
+			a[k] = d.any(j)
+		}
+		return a
+	}
+	return nil
+}

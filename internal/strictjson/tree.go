@@ -1,0 +1,266 @@
+package strictjson
+
+import (
+	"bytes"
+	"sort"
+	"sync"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// kind is the kind of a tape node.
+type kind uint8
+
+const (
+	kString kind = iota + 1
+	kNumber
+	kTrue
+	kFalse
+	kNull
+	kObject
+	kArray
+	kKey // an object member's name
+)
+
+// name returns the JSON type name used as "found" in wrong_type errors.
+func (k kind) name() string {
+	switch k {
+	case kString:
+		return "string"
+	case kNumber:
+		return "number"
+	case kTrue, kFalse:
+		return "boolean"
+	case kNull:
+		return "null"
+	case kObject:
+		return "object"
+	}
+	return "array"
+}
+
+// A node is one value (or member name) of the input. The syntax pass
+// lists them in input order on a tape: an object node is followed by its
+// members as (key, value) pairs, an array node by its elements, each with
+// its own descendants.
+type node struct {
+	off  int  // byte offset where the token starts
+	end  int  // strings, keys and numbers: byte offset just after the token
+	next int  // tape index just after this value and its descendants
+	n    int  // objects and arrays: number of members or elements
+	kind kind
+	esc  bool // strings and keys: the text has backslash escapes
+	dup  bool // keys: the same name came earlier in the object
+}
+
+// tree is a syntactically valid input and its tape; the root is tape[0].
+type tree struct {
+	data []byte
+	tape []node
+}
+
+// raw returns the text between the quotes of string or key node i.
+func (t *tree) raw(i int) []byte {
+	n := &t.tape[i]
+	return t.data[n.off+1 : n.end-1]
+}
+
+// text appends the decoded text of string or key node i to dst.
+func (t *tree) text(dst []byte, i int) []byte {
+	if !t.tape[i].esc {
+		return append(dst, t.raw(i)...)
+	}
+	return unescape(dst, t.raw(i))
+}
+
+// str returns the decoded text of string or key node i.
+func (t *tree) str(i int) string {
+	if !t.tape[i].esc {
+		return string(t.raw(i))
+	}
+	return string(unescape(nil, t.raw(i)))
+}
+
+// pointer returns the JSON Pointer of value node target.
+func (t *tree) pointer(target int) string {
+	var b []byte
+	for i := 0; i != target; {
+		j := i + 1
+		if t.tape[i].kind == kObject {
+			for t.tape[j+1].next <= target {
+				j = t.tape[j+1].next
+			}
+			b = appendToken(b, t.str(j))
+			i = j + 1
+			continue
+		}
+		k := 0
+		for t.tape[j].next <= target {
+			j = t.tape[j].next
+			k++
+		}
+		b = appendIndex(b, k)
+		i = j
+	}
+	return string(b)
+}
+
+// keyIs reports whether key node i has the name tok.
+func (t *tree) keyIs(i int, tok string) bool {
+	if t.tape[i].esc {
+		return string(unescape(nil, t.raw(i))) == tok
+	}
+	return string(t.raw(i)) == tok
+}
+
+// child returns the tape index of the value that tok designates in
+// container node i. Of duplicate names, the first one counts.
+func (t *tree) child(i int, tok string) (int, bool) {
+	n := &t.tape[i]
+	switch n.kind {
+	case kObject:
+		for j := i + 1; j < n.next; j = t.tape[j+1].next {
+			if t.keyIs(j, tok) {
+				return j + 1, true
+			}
+		}
+	case kArray:
+		if k, ok := arrayIndex(tok); ok && k < n.n {
+			j := i + 1
+			for ; k > 0; k-- {
+				j = t.tape[j].next
+			}
+			return j, true
+		}
+	}
+	return 0, false
+}
+
+// unescape appends the decoded form of s, the validated text of a JSON
+// string between its quotes, to dst.
+func unescape(dst, s []byte) []byte {
+	for {
+		i := bytes.IndexByte(s, '\\')
+		if i < 0 {
+			return append(dst, s...)
+		}
+		dst = append(dst, s[:i]...)
+		s = s[i:]
+		switch c := s[1]; c {
+		case 'u':
+			r, _ := hex4(s[2:])
+			s = s[6:]
+			if utf16.IsSurrogate(r) {
+				r2, _ := hex4(s[2:])
+				r = utf16.DecodeRune(r, r2)
+				s = s[6:]
+			}
+			dst = utf8.AppendRune(dst, r)
+			continue
+		case 'b':
+			c = '\b'
+		case 'f':
+			c = '\f'
+		case 'n':
+			c = '\n'
+		case 'r':
+			c = '\r'
+		case 't':
+			c = '\t'
+		}
+		dst = append(dst, s[1])
+		s = s[2:]
+	}
+}
+
+// hex4 parses the 4 hexadecimal digits that start b.
+func hex4(b []byte) (rune, bool) {
+	if len(b) < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case '0' <= c && c <= '9':
+			c -= '0'
+		case 'a' <= c && c <= 'f':
+			c -= 'a' - 10
+		case 'A' <= c && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// position returns the position of byte offset off of data, whose lines
+// after the first start at the offsets in starts.
+func position(data []byte, starts []int, off int) Pos {
+	line := sort.SearchInts(starts, off+1) // the number of line starts <= off
+	start := 0
+	if line > 0 {
+		start = starts[line-1]
+	}
+	col := utf8.RuneCount(data[start:off]) + 1
+	if start == 0 && off >= len(bom) && bytes.HasPrefix(data, bom) {
+		col-- // the BOM is not a character the user sees
+	}
+	return Pos{Offset: off, Line: line + 1, Column: col}
+}
+
+// lineStarts returns the offsets where the lines of data after the first
+// one start. Line breaks are LF and CR LF.
+func lineStarts(data []byte) []int {
+	var starts []int
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			return starts
+		}
+		i += j + 1
+		starts = append(starts, i)
+	}
+}
+
+// Doc is what a successful syntax pass knows about the input: positions
+// of values by JSON Pointer. It keeps its own copy of the input. It is
+// safe for concurrent use.
+type Doc struct {
+	tree      tree
+	starts    []int // see lineStarts; computed on first use
+	startOnce sync.Once
+}
+
+// Pos returns the position of the value at pointer p ("" = root). For a
+// pointer that does not exist (e.g. a missing required member), or that
+// is malformed, it returns the position of the nearest existing ancestor
+// value, and ok=false. For an object member, the position is that of its
+// value (the position of its name is in unknown_field and duplicate_key
+// errors). Of duplicate member names, the first counts. On a nil Doc, it
+// returns 1:1 and false.
+func (d *Doc) Pos(p string) (pos Pos, ok bool) {
+	if d == nil {
+		return Pos{Line: 1, Column: 1}, false
+	}
+	tokens, err := SplitPointer(p)
+	i := 0
+	ok = err == nil
+	for _, tok := range tokens {
+		j, found := d.tree.child(i, tok)
+		if !found {
+			ok = false
+			break
+		}
+		i = j
+	}
+	return d.position(d.tree.tape[i].off), ok
+}
+
+func (d *Doc) position(off int) Pos {
+	d.startOnce.Do(func() { d.starts = lineStarts(d.tree.data) })
+	return position(d.tree.data, d.starts, off)
+}

@@ -1,0 +1,86 @@
+package plan
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"kh164/diag"
+)
+
+var kindNames = map[string][2]string{
+	"task":      {"nhiệm vụ", "task"},
+	"clause":    {"điều khoản", "clause"},
+	"body":      {"cơ quan, đơn vị", "body"},
+	"activity":  {"nội dung hoạt động chữ thập đỏ", "Red Cross activity content"},
+	"campaign":  {"phong trào, cuộc vận động", "campaign"},
+	"reference": {"văn bản", "document"},
+	"indicator": {"chỉ tiêu", "indicator"},
+	"id":        {"mã", "ID"},
+}
+
+// unknown is the error for an ID that names nothing of the given kind. It
+// suggests the closest known IDs.
+func unknown(kind, id string, known []string) error {
+	names := kindNames[kind]
+	near := closest(id, known, 3)
+	vi := fmt.Sprintf("Không có %s mã %q trong Kế hoạch 164/KH-UBND.", names[0], id)
+	en := fmt.Sprintf("There is no %s with ID %q in Plan 164/KH-UBND.", names[1], id)
+	if len(near) > 0 {
+		vi += " Có phải là: " + strings.Join(near, ", ") + "?"
+		en += " Did you mean: " + strings.Join(near, ", ") + "?"
+	} else {
+		vi += fmt.Sprintf(" Dùng một mã %s có trong kế hoạch.", names[0])
+		en += fmt.Sprintf(" Use a %s ID from the plan.", names[1])
+	}
+	return diag.List{diag.New("", "unknown_"+kind, vi, en, "id", id, "suggestions", near)}
+}
+
+// closest returns up to n known IDs nearest to id by edit distance (at most
+// a third of the longer string, so that wild guesses suggest nothing).
+func closest(id string, known []string, n int) []string {
+	type cand struct {
+		s string
+		d int
+	}
+	var cs []cand
+	low := strings.ToLower(id)
+	for _, k := range known {
+		d := editDistance(low, strings.ToLower(k))
+		if d*3 <= max(len([]rune(k)), len([]rune(id))) {
+			cs = append(cs, cand{k, d})
+		}
+	}
+	sort.SliceStable(cs, func(a, b int) bool {
+		if cs[a].d != cs[b].d {
+			return cs[a].d < cs[b].d
+		}
+		return cs[a].s < cs[b].s
+	})
+	out := []string{}
+	for i := 0; i < len(cs) && i < n; i++ {
+		out = append(out, cs[i].s)
+	}
+	return out
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,80 @@
+package plan
+
+// Indicator is a measure that reports may give as a whole number, such as
+// the blood units received or the value of Tết gifts in đồng. The catalogue
+// follows the measures real Hanoi and national Red Cross reports use.
+type Indicator struct {
+	Code        string `json:"code"`        // blood_units
+	Name        string `json:"name"`        // Vietnamese label
+	English     string `json:"english"`     // English label
+	Unit        string `json:"unit"`        // Vietnamese unit: người, đơn vị, đồng…
+	UnitEnglish string `json:"unitEnglish"` // English unit
+	// Area is the ID of the content of Red Cross activity it measures, or
+	// "organisation" for the Red Cross's own organisation, or "overall".
+	Area string `json:"area"`
+	// Groups are the assignee groups it is suggested for; any body may
+	// report any indicator.
+	Groups []int `json:"groups"`
+	// Max is the largest plausible value, to catch typing errors. Every
+	// bound is below 2^53, so values stay exact in JavaScript.
+	Max int64 `json:"max"`
+}
+
+// Areas of indicators besides the seven activity contents.
+const (
+	AreaOrganisation = "organisation"
+	AreaOverall      = "overall"
+)
+
+// MaxIndicator is the largest value any indicator may have: 2^53-1, the
+// largest integer JavaScript represents exactly.
+const MaxIndicator = 1<<53 - 1
+
+const (
+	maxPeople = 100_000_000           // people and person-times: Hanoi has about 8.7 million people
+	maxUnits  = 1_000_000             // units, houses, sessions…
+	maxMoney  = 1_000_000_000_000_000 // đồng: 10^15, well above a year's movement value (hundreds of billions)
+)
+
+var indicators = []Indicator{
+	{"members", "Số hội viên", "Members", "người", "people", AreaOrganisation, []int{1}, maxPeople},
+	{"volunteers", "Số tình nguyện viên", "Volunteers", "người", "people", AreaOrganisation, []int{1, 10, 12}, maxPeople},
+	{"youth_members", "Số thanh thiếu niên chữ thập đỏ", "Red Cross youth members", "người", "people", AreaOrganisation, []int{1, 7}, maxPeople},
+	{"grassroots_chapters", "Số hội cơ sở", "Grassroots chapters", "đơn vị", "units", AreaOrganisation, []int{1, 12}, maxUnits},
+	{"branches", "Số chi hội", "Branches", "đơn vị", "units", AreaOrganisation, []int{1, 10, 12}, maxUnits},
+	{"volunteer_teams", "Số đội, câu lạc bộ tình nguyện viên", "Volunteer teams and clubs", "đơn vị", "units", AreaOrganisation, []int{1, 7, 10, 12}, maxUnits},
+	{"movement_value_vnd", "Tổng trị giá công tác hội và phong trào", "Total value of Red Cross work and movements", "đồng", "VND", AreaOverall, []int{1, 10, 12}, maxMoney},
+	{"tet_gifts", "Số suất quà Tết Nhân ái", "Humane Tết gifts", "suất", "gifts", "relief", []int{1, 10, 12}, maxPeople},
+	{"tet_gifts_value_vnd", "Trị giá quà Tết Nhân ái", "Value of Humane Tết gifts", "đồng", "VND", "relief", []int{1, 10, 12}, maxMoney},
+	{"people_assisted", "Số lượt người được trợ giúp", "People assisted", "lượt người", "person-times", "relief", []int{1, 4, 10, 12}, maxPeople},
+	{"humanitarian_addresses", "Số địa chỉ nhân đạo được kết nối", "Humanitarian addresses connected", "địa chỉ", "addresses", "relief", []int{1, 10, 12}, maxUnits},
+	{"red_cross_houses", "Số nhà Chữ thập đỏ", "Red Cross houses", "nhà", "houses", "relief", []int{1, 12}, maxUnits},
+	{"humanitarian_works", "Số công trình nhân đạo", "Humanitarian works", "công trình", "works", "relief", []int{1, 12}, maxUnits},
+	{"health_care_value_vnd", "Trị giá chăm sóc sức khỏe", "Value of health care", "đồng", "VND", "health_care", []int{1, 6, 12}, maxMoney},
+	{"free_medical_checks", "Số lượt người được khám, chữa bệnh nhân đạo", "Humanitarian medical examinations", "lượt người", "person-times", "health_care", []int{1, 6, 12}, maxPeople},
+	{"first_aid_classes", "Số lớp tập huấn sơ cấp cứu", "First-aid training classes", "lớp", "classes", "first_aid", []int{1, 7, 12}, maxUnits},
+	{"first_aid_trainees", "Số lượt người được tập huấn sơ cấp cứu", "First-aid trainees", "lượt người", "person-times", "first_aid", []int{1, 7, 12}, maxPeople},
+	{"blood_units", "Số đơn vị máu tiếp nhận", "Blood units received", "đơn vị", "units", "blood_donation", []int{1, 6, 10, 12}, maxPeople},
+	{"organ_donor_registrations", "Số người đăng ký hiến mô, tạng, bộ phận cơ thể, hiến xác", "Registered tissue, organ and body donors", "người", "people", "blood_donation", []int{1, 6}, maxPeople},
+	{"tracing_cases", "Số trường hợp tìm kiếm tin tức thân nhân", "Family tracing cases", "trường hợp", "cases", "family_tracing", []int{1}, maxUnits},
+	{"outreach_sessions", "Số buổi truyền thông", "Outreach sessions", "buổi", "sessions", "humanitarian_values", []int{1, 3, 10, 11, 12}, maxUnits},
+	{"news_items", "Số tin, bài", "News items and articles", "tin bài", "items", "humanitarian_values", []int{1, 3, 9}, maxUnits},
+	{"disaster_value_vnd", "Trị giá cứu trợ, phòng ngừa ứng phó thảm họa", "Value of disaster relief and preparedness", "đồng", "VND", "disaster_response", []int{1, 12}, maxMoney},
+	{"disaster_trainees", "Số lượt người được tập huấn phòng ngừa, ứng phó thảm họa", "Disaster preparedness trainees", "lượt người", "person-times", "disaster_response", []int{1, 12}, maxPeople},
+}
+
+// Indicators returns the catalogue: organisation, overall, then each
+// content of Red Cross activity in the order of Điều 2.
+func Indicators() []Indicator { return append([]Indicator(nil), indicators...) }
+
+// IndicatorByCode returns an indicator by its code.
+func IndicatorByCode(code string) (Indicator, error) {
+	ids := make([]string, len(indicators))
+	for i, in := range indicators {
+		if in.Code == code {
+			return in, nil
+		}
+		ids[i] = in.Code
+	}
+	return Indicator{}, unknown("indicator", code, ids)
+}
