@@ -11,7 +11,7 @@ import (
 
 // SymbolPattern is the grammar ParseSymbol accepts, as a regular
 // expression in the subset RE2 and ECMA-262 share (for JSON Schema).
-const SymbolPattern = `^(?:0[1-9]|[1-9][0-9]{0,4})(?:-[A-ZĐ]+/[A-ZĐ]+[0-9]*|(?:/(?:194[5-9]|19[5-9][0-9]|[2-9][0-9]{3}))?/(?:[A-ZĐ]+-)?[A-ZĐ]+[0-9]*)$`
+const SymbolPattern = `^(?:0[1-9]|[1-9][0-9]{1,4})(?:-[A-ZĐ]+/[A-ZĐ]+[0-9]*|(?:/(?:194[5-9]|19[5-9][0-9]|[2-9][0-9]{3}))?/(?:[A-ZĐ]+-)?[A-ZĐ]+[0-9]*)$`
 
 // Symbol is the number and symbol ("số, ký hiệu") of a document, such as
 // "164/KH-UBND", "11/2008/QH12", "07/2014/TT-BGDĐT" or the Party form
@@ -78,9 +78,9 @@ func (p *symbolParser) number() (int, bool) {
 		return 0, p.fail("số văn bản quá dài", "the document number is too long")
 	}
 	text := p.in[start:p.pos]
-	if text[0] == '0' && (len(text) != 2 || text[1] == '0') {
+	if len(text) == 1 || (text[0] == '0' && (len(text) != 2 || text[1] == '0')) {
 		p.pos = start
-		return 0, p.fail("số văn bản bắt đầu từ 01, chỉ số có một chữ số mới thêm số 0 phía trước", "document numbers start at 01; only one-digit numbers take a leading zero")
+		return 0, p.fail("số văn bản có ít nhất hai chữ số, bắt đầu từ 01 (số nhỏ hơn 10 thêm số 0 phía trước)", "document numbers have at least two digits, from 01 (numbers below 10 take a leading zero)")
 	}
 	n, _ := strconv.Atoi(text)
 	return n, true

@@ -52,13 +52,13 @@ func (d *decoder) decode(i int, ti *typeInfo, v reflect.Value) bool {
 			v.SetUint(uint64(x))
 		}
 	case ti.kind == tFloat && n.kind == kNumber:
-		lit := string(d.data[n.off:n.end])
+		lit := string(d.lit(i))
 		f, err := strconv.ParseFloat(lit, ti.t.Bits())
 		if err != nil {
 			if d.full() {
 				return false
 			}
-			d.fail(codeInvalidValue, n.off, i, map[string]any{"value": lit, "reason": err.Error()},
+			d.fail(codeInvalidValue, i, i, map[string]any{"value": lit, "reason": err.Error()},
 				fmt.Sprintf("number %s does not fit %s", lit, ti.t))
 			return false
 		}
@@ -73,16 +73,16 @@ func (d *decoder) decode(i int, ti *typeInfo, v reflect.Value) bool {
 		}
 		v.Set(p)
 	case ti.kind == tSlice && n.kind == kArray:
-		s := reflect.MakeSlice(ti.t, n.n, n.n)
-		for k, j := 0, i+1; k < n.n; k, j = k+1, d.tape[j].next {
+		s := reflect.MakeSlice(ti.t, d.count(i), d.count(i))
+		for k, j := 0, i+1; k < s.Len(); k, j = k+1, d.next(j) {
 			d.decode(j, ti.elem, s.Index(k))
 		}
 		v.Set(s)
 	case ti.kind == tMap && n.kind == kObject:
-		m := reflect.MakeMapWithSize(ti.t, n.n)
+		m := reflect.MakeMapWithSize(ti.t, d.count(i))
 		key := reflect.New(ti.t.Key()).Elem()
 		elem := reflect.New(ti.elem.t).Elem()
-		for j := i + 1; j < n.next; j = d.tape[j+1].next {
+		for j := i + 1; j < d.next(i); j = d.next(j + 1) {
 			if d.tape[j].dup {
 				continue
 			}
@@ -94,7 +94,7 @@ func (d *decoder) decode(i int, ti *typeInfo, v reflect.Value) bool {
 		}
 		v.Set(m)
 	case ti.kind == tStruct && n.kind == kObject:
-		for j := i + 1; j < n.next; j = d.tape[j+1].next {
+		for j := i + 1; j < d.next(i); j = d.next(j + 1) {
 			if d.tape[j].dup {
 				continue
 			}
@@ -131,7 +131,7 @@ func (d *decoder) decodeText(i int, ti *typeInfo, v reflect.Value) bool {
 			return false
 		}
 		s := string(d.buf)
-		d.fail(codeInvalidValue, d.tape[i].off, i, map[string]any{"value": s, "reason": err.Error()},
+		d.fail(codeInvalidValue, i, i, map[string]any{"value": s, "reason": err.Error()},
 			fmt.Sprintf("invalid value %q: %v", s, err))
 		return false
 	}
@@ -142,8 +142,7 @@ func (d *decoder) decodeText(i int, ti *typeInfo, v reflect.Value) bool {
 // integer returns the value of number node i if it is an integer in the
 // range of ti.
 func (d *decoder) integer(i int, ti *typeInfo) (int64, bool) {
-	n := &d.tape[i]
-	lit := d.data[n.off:n.end]
+	lit := d.lit(i)
 	abs, neg, res := parseInteger(lit)
 	x := int64(abs)
 	if neg {
@@ -154,10 +153,10 @@ func (d *decoder) integer(i int, ti *typeInfo) (int64, bool) {
 		return x, true
 	case d.full():
 	case res == intFraction:
-		d.fail(codeNotInteger, n.off, i, map[string]any{"value": string(lit)},
+		d.fail(codeNotInteger, i, i, map[string]any{"value": string(lit)},
 			fmt.Sprintf("number %s is not an integer", lit))
 	default:
-		d.fail(codeIntegerOutOfRange, n.off, i, map[string]any{"value": string(lit), "min": ti.min, "max": ti.max},
+		d.fail(codeIntegerOutOfRange, i, i, map[string]any{"value": string(lit), "min": ti.min, "max": ti.max},
 			fmt.Sprintf("integer %s is out of range [%d, %d]", lit, ti.min, ti.max))
 	}
 	return 0, false
@@ -168,7 +167,7 @@ func (d *decoder) wrongType(i int, ti *typeInfo) bool {
 		return false
 	}
 	found := d.tape[i].kind.name()
-	d.fail(codeWrongType, d.tape[i].off, i, map[string]any{"expected": ti.expected, "found": found},
+	d.fail(codeWrongType, i, i, map[string]any{"expected": ti.expected, "found": found},
 		"expected "+ti.expected+", found "+found)
 	return false
 }
@@ -179,7 +178,7 @@ func (d *decoder) unknownField(j int, ti *typeInfo) {
 		return
 	}
 	name := d.str(j)
-	d.fail(codeUnknownField, d.tape[j].off, j+1, map[string]any{"field": name, "allowed": slices.Clone(ti.names)},
+	d.fail(codeUnknownField, j, j+1, map[string]any{"field": name, "allowed": slices.Clone(ti.names)},
 		fmt.Sprintf("unknown field %q", name))
 }
 
@@ -187,35 +186,34 @@ func (d *decoder) unknownField(j int, ti *typeInfo) {
 // it before they build an error.
 func (d *decoder) full() bool { return len(d.errs) >= d.maxErrors }
 
-// fail records an error at byte offset off about value node i.
-func (d *decoder) fail(code string, off, i int, params map[string]any, detail string) {
-	d.errs = append(d.errs, newError(code, off, d.pointer(i), params, detail))
+// fail records an error placed at node at, about value node i.
+func (d *decoder) fail(code string, at, i int, params map[string]any, detail string) {
+	d.errs = append(d.errs, newError(code, d.off(at), d.pointer(i), params, detail))
 }
 
 // any returns the value of node i as encoding/json decodes it into an
 // empty interface with UseNumber.
 func (d *decoder) any(i int) any {
-	n := &d.tape[i]
-	switch n.kind {
+	switch d.tape[i].kind {
 	case kString:
 		return d.str(i)
 	case kNumber:
-		return json.Number(d.data[n.off:n.end])
+		return json.Number(d.lit(i))
 	case kTrue:
 		return true
 	case kFalse:
 		return false
 	case kObject:
-		m := make(map[string]any, n.n)
-		for j := i + 1; j < n.next; j = d.tape[j+1].next {
+		m := make(map[string]any, d.count(i))
+		for j := i + 1; j < d.next(i); j = d.next(j + 1) {
 			if !d.tape[j].dup {
 				m[d.str(j)] = d.any(j + 1)
 			}
 		}
 		return m
 	case kArray:
-		a := make([]any, n.n)
-		for k, j := 0, i+1; k < n.n; k, j = k+1, d.tape[j].next {
+		a := make([]any, d.count(i))
+		for k, j := 0, i+1; k < len(a); k, j = k+1, d.next(j) {
 			a[k] = d.any(j)
 		}
 		return a

@@ -50,7 +50,7 @@ func scan(data []byte, opt Options) (tree, Errors, *Error) {
 			fmt.Sprintf("invalid UTF-8 byte 0x%02X", data[off]))
 	}
 	s := scanner{
-		tree:      tree{data: data, tape: make([]node, 0, 16+len(data)/32)},
+		tree:      tree{data: data, tape: make([]node, 0, 16+len(data)/16)},
 		maxDepth:  opt.MaxDepth,
 		maxErrors: opt.MaxErrors,
 	}
@@ -120,7 +120,7 @@ func (s *scanner) open(c byte) (bool, *Error) {
 		k, closer = kObject, '}'
 	}
 	s.stack = append(s.stack, frame{node: len(s.tape), key: -1, keys: len(s.keys)})
-	s.tape = append(s.tape, node{off: s.i, kind: k})
+	s.tape = append(s.tape, node{off: int32(s.i), kind: k})
 	s.i++
 	s.skipSpace()
 	if s.i < len(s.data) && s.data[s.i] == closer {
@@ -182,14 +182,14 @@ func (s *scanner) child() *Error {
 
 func (s *scanner) close() {
 	f := s.stack[len(s.stack)-1]
-	s.tape[f.node].next = len(s.tape)
+	s.tape[f.node].next = int32(len(s.tape))
 	s.keys = s.keys[:f.keys]
 	s.stack = s.stack[:len(s.stack)-1]
 }
 
 // push adds a scalar or key node that starts at s.i and ends at end.
 func (s *scanner) push(k kind, end int, esc bool) {
-	s.tape = append(s.tape, node{off: s.i, end: end, next: len(s.tape) + 1, kind: k, esc: esc})
+	s.tape = append(s.tape, node{off: int32(s.i), end: int32(end), next: int32(len(s.tape) + 1), kind: k, esc: esc})
 	s.i = end
 }
 
@@ -376,7 +376,7 @@ func (s *scanner) duplicate(k int) {
 	s.tape[k].dup = true
 	if len(s.errs) < s.maxErrors {
 		name := s.str(k)
-		s.errs = append(s.errs, newError(codeDuplicateKey, s.tape[k].off, s.pointer(true),
+		s.errs = append(s.errs, newError(codeDuplicateKey, s.off(k), s.pointer(true),
 			map[string]any{"key": name}, fmt.Sprintf("duplicate key %q", name)))
 	}
 }
@@ -390,7 +390,7 @@ func (s *scanner) pointer(child bool) string {
 			break
 		}
 		if n := &s.tape[f.node]; n.kind == kArray {
-			b = appendIndex(b, n.n-1)
+			b = appendIndex(b, int(n.n)-1)
 		} else {
 			b = appendToken(b, s.str(f.key))
 		}

@@ -12,7 +12,7 @@ import (
 
 // Options bound the decoder. Zero (or negative) values mean the defaults.
 type Options struct {
-	MaxBytes  int64 // default 1 << 20 (1 MiB); longer input is rejected with code "too_large" before parsing
+	MaxBytes  int64 // default 1 << 20 (1 MiB), at most 1<<31 - 1 (larger values are lowered); longer input is rejected with code "too_large" before parsing
 	MaxDepth  int   // default 32: nesting depth of arrays/objects; deeper is "too_deep"
 	MaxErrors int   // default 50: collection of non-fatal errors stops after this many
 }
@@ -21,6 +21,7 @@ func (o Options) withDefaults() Options {
 	if o.MaxBytes <= 0 {
 		o.MaxBytes = 1 << 20
 	}
+	o.MaxBytes = min(o.MaxBytes, math.MaxInt32)
 	if o.MaxDepth <= 0 {
 		o.MaxDepth = 32
 	}
@@ -49,7 +50,7 @@ func Decode(data []byte, v any, opt Options) (*Doc, error) {
 func DecodeReader(r io.Reader, v any, opt Options) (*Doc, error) {
 	rv, ti := target(v)
 	opt = opt.withDefaults()
-	data, err := io.ReadAll(io.LimitReader(r, min(opt.MaxBytes, math.MaxInt64-1)+1))
+	data, err := io.ReadAll(io.LimitReader(r, opt.MaxBytes+1))
 	if err != nil {
 		return nil, err
 	}

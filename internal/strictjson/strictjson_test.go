@@ -103,7 +103,7 @@ func TestErrors(t *testing.T) {
 		{"exponent without digits", `[1e+]`, strictjson.Options{}, []string{`syntax "/0" 1:2`}},
 		{"hex number", `[0x10]`, strictjson.Options{}, []string{`syntax "" 1:3`}},
 		{"raw tab in string", "{\"name\": \"a\tb\"}", strictjson.Options{}, []string{`syntax "/name" 1:12`}},
-		{"raw newline in name", "{\"na\nme\": 1}", strictjson.Options{}, []string{`syntax "" 1:4`}},
+		{"raw newline in name", "{\"na\nme\": 1}", strictjson.Options{}, []string{`syntax "" 1:5`}},
 		{"unterminated string", "{\"tasks\": [\n  \"abc", strictjson.Options{}, []string{`syntax "/tasks/0" 2:3`}},
 		{"unterminated object", `{"name": "a"`, strictjson.Options{}, []string{`syntax "" 1:13`}},
 		{"unterminated array", `[1, 2`, strictjson.Options{}, []string{`syntax "" 1:6`}},
@@ -123,19 +123,19 @@ func TestErrors(t *testing.T) {
 		// Rune-based columns: the error comes after Vietnamese text.
 		{"vietnamese columns", `{"a": "Hà Nội", "b": x}`, strictjson.Options{}, []string{`syntax "/b" 1:22`}},
 		{"vietnamese multi-line", "{\n  \"name\": \"Hà Nội\",\n  \"tasks\": [{\"title\": \"Sơ tán dân cư\", \"id\": 1.5, \"thêm\": true}]\n}", strictjson.Options{},
-			[]string{`not_integer "/tasks/0/id" 3:44`, `unknown_field "/tasks/0/thêm" 3:49`}},
+			[]string{`not_integer "/tasks/0/id" 3:46`, `unknown_field "/tasks/0/thêm" 3:51`}},
 
 		// Duplicate keys.
 		{"duplicate top", `{"name": "a", "count": 1, "name": "b"}`, strictjson.Options{}, []string{`duplicate_key "/name" 1:27`}},
 		{"duplicate 3 deep in any", `{"extra": {"a": {"b": {"c": 1, "c": 2}}}}`, strictjson.Options{}, []string{`duplicate_key "/extra/a/b/c" 1:32`}},
 		{"duplicate in map", `{"totals": {"x": 1, "y": 2, "x": 3}}`, strictjson.Options{}, []string{`duplicate_key "/totals/x" 1:29`}},
-		{"duplicate in struct in slice", `{"tasks": [{"id": 1}, {"id": 2, "title": "t", "id": 3}]}`, strictjson.Options{}, []string{`duplicate_key "/tasks/1/id" 1:48`}},
+		{"duplicate in struct in slice", `{"tasks": [{"id": 1}, {"id": 2, "title": "t", "id": 3}]}`, strictjson.Options{}, []string{`duplicate_key "/tasks/1/id" 1:47`}},
 		{"duplicate inside unknown", `{"zz": {"q": 1, "q": 2}}`, strictjson.Options{}, []string{`unknown_field "/zz" 1:2`, `duplicate_key "/zz/q" 1:17`}},
 		{"duplicate escaped", `{"name": "a", "n\u0061me": "b"}`, strictjson.Options{}, []string{`duplicate_key "/name" 1:15`}},
 		{"duplicate escaped slash", `{"extra": {"a/b": 1, "a\/b": 2}}`, strictjson.Options{}, []string{`duplicate_key "/extra/a~1b" 1:22`}},
 		{"duplicate tilde", `{"extra": {"~x": 1, "~x": 2}}`, strictjson.Options{}, []string{`duplicate_key "/extra/~0x" 1:21`}},
-		{"duplicate in big object", `{"extra": {` + manyMembers(40) + `, "k7": 0}}`, strictjson.Options{}, []string{`duplicate_key "/extra/k7" 1:463`}},
-		{"duplicate escaped in big object", `{"extra": {` + manyMembers(40) + `, "\u006b7": 0}}`, strictjson.Options{}, []string{`duplicate_key "/extra/k7" 1:463`}},
+		{"duplicate in big object", `{"extra": {` + manyMembers(40) + `, "k7": 0}}`, strictjson.Options{}, []string{`duplicate_key "/extra/k7" 1:432`}},
+		{"duplicate escaped in big object", `{"extra": {` + manyMembers(40) + `, "\u006b7": 0}}`, strictjson.Options{}, []string{`duplicate_key "/extra/k7" 1:432`}},
 
 		// Struct fields.
 		{"unknown field", "{\n  \"tasks\": [\n    {\"id\": 1, \"extra\": 2}\n  ]\n}", strictjson.Options{}, []string{`unknown_field "/tasks/0/extra" 3:15`}},
@@ -204,8 +204,8 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// manyMembers returns 40 members "k0": 0 ... for an object large enough
-// to find duplicates through a map. Each is 9 to 10 bytes plus ", ".
+// manyMembers returns n members "k0": 0, "k1": 1, ... for an object
+// large enough to find duplicates through a map.
 func manyMembers(n int) string {
 	var parts []string
 	for i := range n {
@@ -267,7 +267,7 @@ func TestDecodeValues(t *testing.T) {
 		"level": "high",
 		"extra": {"n": 1.50, "a": [null, false, "s"], "o": {}},
 		"ratio": 0.25,
-		"Plain": "😀 \ud83d\ude00"
+		"Plain": "😀 \ud83d\ude00 \"\\\/\b\f\n\r\t\u0000\u00E0"
 	}`
 	var r report
 	doc, err := strictjson.Decode([]byte(in), &r, strictjson.Options{})
@@ -283,7 +283,7 @@ func TestDecodeValues(t *testing.T) {
 		Level:  2,
 		Extra:  map[string]any{"n": json.Number("1.50"), "a": []any{nil, false, "s"}, "o": map[string]any{}},
 		Ratio:  0.25,
-		Plain:  "😀 😀",
+		Plain:  "😀 😀 \"\\/\b\f\n\r\t\x00à",
 	}
 	if !reflect.DeepEqual(r, want) {
 		t.Errorf("got  %#v\nwant %#v", r, want)
@@ -382,21 +382,21 @@ func TestDocPos(t *testing.T) {
 		{"", "1:1", true, 0},
 		{"/tasks", "2:12", true, 13},
 		{"/tasks/0", "3:5", true, 19},
-		{"/tasks/0/title", "3:26", true, 40},
-		{"/tasks/1/id", "4:12", true, 67},
-		{"/extra/a~1b/~0c/0", "6:29", true, 103},
-		{"/extra/", "6:46", true, 120},
-		{"/extra/xy", "6:59", true, 133},
-		{"/extra/d", "6:67", true, 141},
+		{"/tasks/0/title", "3:24", true, 38},
+		{"/tasks/1/id", "4:12", true, 70},
+		{"/extra/a~1b/~0c/0", "6:28", true, 105},
+		{"/extra/", "6:40", true, 117},
+		{"/extra/xy", "6:54", true, 131},
+		{"/extra/d", "6:62", true, 139},
 		// Missing: the nearest existing ancestor.
-		{"/tasks/1/title", "4:5", false, 60},
+		{"/tasks/1/title", "4:5", false, 63},
 		{"/tasks/2", "2:12", false, 13},
 		{"/tasks/-", "2:12", false, 13},
 		{"/tasks/01", "2:12", false, 13},
 		{"/tasks/0/id/x", "3:12", false, 26},
 		{"/nope/deeper", "1:1", false, 0},
-		{"/extra/a/b", "6:12", false, 92},
-		{"/extra/a~1b/~1c", "6:19", false, 100},
+		{"/extra/a/b", "6:12", false, 89},
+		{"/extra/a~1b/~1c", "6:20", false, 97},
 		// Malformed.
 		{"tasks", "1:1", false, 0},
 		{"/extra/~2", "1:1", false, 0},
@@ -453,7 +453,7 @@ func TestDecodeReader(t *testing.T) {
 
 	var r report
 	doc, err := strictjson.DecodeReader(strings.NewReader(`{"name": "Hà", "count": "x"}`), &r, strictjson.Options{})
-	if summary(err)[0] != `wrong_type "/count" 1:24` || r.Name != "Hà" {
+	if summary(err)[0] != `wrong_type "/count" 1:25` || r.Name != "Hà" {
 		t.Errorf("got %+v, %v", r, err)
 	}
 	if pos, ok := doc.Pos("/name"); !ok || pos.String() != "1:10" {
@@ -550,21 +550,24 @@ func TestErrorStrings(t *testing.T) {
 	}
 }
 
-type embedded struct{ A int }
+type Embedded struct{ A int }
 
 func TestPanics(t *testing.T) {
 	var r report
 	for name, v := range map[string]any{
-		"nil":              nil,
-		"non-pointer":      r,
-		"nil pointer":      (*report)(nil),
-		"channel":          new(struct{ C chan int }),
-		"array":            new([2]int),
-		"pointer pointer":  new(**int),
-		"int keys":         new(map[int]string),
-		"error interface":  new(error),
-		"embedded":         new(struct{ embedded }),
-		"same JSON name":   new(struct{ A, B int `json:"a"` }),
+		"nil":             nil,
+		"non-pointer":     r,
+		"nil pointer":     (*report)(nil),
+		"channel":         new(struct{ C chan int }),
+		"array":           new([2]int),
+		"pointer pointer": new(**int),
+		"int keys":        new(map[int]string),
+		"error interface": new(error),
+		"embedded":        new(struct{ Embedded }),
+		"same JSON name": new(struct {
+			A int `json:"B"`
+			B int
+		}),
 		"complex in slice": new([]complex64),
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -579,7 +582,7 @@ func TestPanics(t *testing.T) {
 	}
 	// Tagged embedded structs are ordinary fields, json:"-" ones are skipped.
 	var ok struct {
-		embedded `json:"e"`
+		Embedded `json:"e"`
 		Skip     chan int `json:"-"`
 	}
 	if _, err := strictjson.Decode([]byte(`{"e": {"A": 1}}`), &ok, strictjson.Options{}); err != nil || ok.A != 1 {
@@ -596,7 +599,7 @@ type node struct {
 func TestRecursiveTypes(t *testing.T) {
 	var n node
 	_, err := strictjson.Decode([]byte(`{"name": "a", "children": [{"name": "b", "next": {"name": 1}}]}`), &n, strictjson.Options{})
-	if got := summary(err); len(got) != 1 || got[0] != `wrong_type "/children/0/next/name" 1:58` {
+	if got := summary(err); len(got) != 1 || got[0] != `wrong_type "/children/0/next/name" 1:59` {
 		t.Errorf("got %v", got)
 	}
 	if n.Children[0].Next == nil || n.Children[0].Name != "b" {

@@ -43,11 +43,14 @@ func (k kind) name() string {
 // lists them in input order on a tape: an object node is followed by its
 // members as (key, value) pairs, an array node by its elements, each with
 // its own descendants.
+//
+// Nodes are small (20 bytes) since there is one per token: offsets and
+// indexes are int32, which is why inputs are limited to 2 GiB.
 type node struct {
-	off  int  // byte offset where the token starts
-	end  int  // strings, keys and numbers: byte offset just after the token
-	next int  // tape index just after this value and its descendants
-	n    int  // objects and arrays: number of members or elements
+	off  int32 // byte offset where the token starts
+	end  int32 // strings, keys and numbers: byte offset just after the token
+	next int32 // tape index just after this value and its descendants
+	n    int32 // objects and arrays: number of members or elements
 	kind kind
 	esc  bool // strings and keys: the text has backslash escapes
 	dup  bool // keys: the same name came earlier in the object
@@ -59,10 +62,25 @@ type tree struct {
 	tape []node
 }
 
+// next returns the tape index just after node i and its descendants.
+func (t *tree) next(i int) int { return int(t.tape[i].next) }
+
+// off returns the byte offset where node i starts.
+func (t *tree) off(i int) int { return int(t.tape[i].off) }
+
+// count returns the number of members or elements of container node i.
+func (t *tree) count(i int) int { return int(t.tape[i].n) }
+
+// lit returns the text of a string, key or number node.
+func (t *tree) lit(i int) []byte {
+	n := &t.tape[i]
+	return t.data[n.off:n.end]
+}
+
 // raw returns the text between the quotes of string or key node i.
 func (t *tree) raw(i int) []byte {
-	n := &t.tape[i]
-	return t.data[n.off+1 : n.end-1]
+	lit := t.lit(i)
+	return lit[1 : len(lit)-1]
 }
 
 // text appends the decoded text of string or key node i to dst.
@@ -87,16 +105,16 @@ func (t *tree) pointer(target int) string {
 	for i := 0; i != target; {
 		j := i + 1
 		if t.tape[i].kind == kObject {
-			for t.tape[j+1].next <= target {
-				j = t.tape[j+1].next
+			for t.next(j+1) <= target {
+				j = t.next(j + 1)
 			}
 			b = appendToken(b, t.str(j))
 			i = j + 1
 			continue
 		}
 		k := 0
-		for t.tape[j].next <= target {
-			j = t.tape[j].next
+		for t.next(j) <= target {
+			j = t.next(j)
 			k++
 		}
 		b = appendIndex(b, k)
@@ -116,19 +134,18 @@ func (t *tree) keyIs(i int, tok string) bool {
 // child returns the tape index of the value that tok designates in
 // container node i. Of duplicate names, the first one counts.
 func (t *tree) child(i int, tok string) (int, bool) {
-	n := &t.tape[i]
-	switch n.kind {
+	switch t.tape[i].kind {
 	case kObject:
-		for j := i + 1; j < n.next; j = t.tape[j+1].next {
+		for j := i + 1; j < t.next(i); j = t.next(j + 1) {
 			if t.keyIs(j, tok) {
 				return j + 1, true
 			}
 		}
 	case kArray:
-		if k, ok := arrayIndex(tok); ok && k < n.n {
+		if k, ok := arrayIndex(tok); ok && k < t.count(i) {
 			j := i + 1
 			for ; k > 0; k-- {
-				j = t.tape[j].next
+				j = t.next(j)
 			}
 			return j, true
 		}
@@ -146,7 +163,8 @@ func unescape(dst, s []byte) []byte {
 		}
 		dst = append(dst, s[:i]...)
 		s = s[i:]
-		switch c := s[1]; c {
+		c := s[1]
+		switch c {
 		case 'u':
 			r, _ := hex4(s[2:])
 			s = s[6:]
@@ -168,7 +186,7 @@ func unescape(dst, s []byte) []byte {
 		case 't':
 			c = '\t'
 		}
-		dst = append(dst, s[1])
+		dst = append(dst, c)
 		s = s[2:]
 	}
 }
@@ -257,7 +275,7 @@ func (d *Doc) Pos(p string) (pos Pos, ok bool) {
 		}
 		i = j
 	}
-	return d.position(d.tree.tape[i].off), ok
+	return d.position(d.tree.off(i)), ok
 }
 
 func (d *Doc) position(off int) Pos {
