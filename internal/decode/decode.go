@@ -63,7 +63,12 @@ func (s *Source) Place(l diag.List) {
 
 // Issue turns one decoder error into a bilingual issue.
 func Issue(e *strictjson.Error) diag.Issue {
-	p := e.Params
+	p := make(map[string]any, len(e.Params))
+	for k, v := range e.Params {
+		if k != "cause" { // the original error: used below, not data
+			p[k] = v
+		}
+	}
 	is := diag.Issue{Path: e.Pointer, Line: e.Pos.Line, Column: e.Pos.Column, Code: e.Code, Params: p}
 	str := func(k string) string { return fmt.Sprint(p[k]) }
 	switch e.Code {
@@ -109,7 +114,7 @@ func Issue(e *strictjson.Error) diag.Issue {
 		is.EN = fmt.Sprintf("Number %s is out of range (%s to %s).", str("value"), str("min"), str("max"))
 	case "invalid_value":
 		var l diag.List
-		if cause, _ := p["cause"].(error); errors.As(cause, &l) && len(l) > 0 {
+		if cause, _ := e.Params["cause"].(error); errors.As(cause, &l) && len(l) > 0 {
 			is.Code, is.VI, is.EN = l[0].Code, l[0].VI, l[0].EN
 			for k, v := range l[0].Params {
 				p[k] = v

@@ -14,9 +14,16 @@ import (
 
 type decoder struct {
 	tree
+	path      []step // from the root to the value being decoded
 	errs      Errors
 	maxErrors int
 	buf       []byte
+}
+
+// A step leads from a container to one of its values.
+type step struct {
+	key   int // object members: tape index of the member's name (never 0, the root)
+	index int // array elements, when key is 0
 }
 
 // decode stores the value of node i in v. It reports false, leaving v
@@ -58,7 +65,7 @@ func (d *decoder) decode(i int, ti *typeInfo, v reflect.Value) bool {
 			if d.full() {
 				return false
 			}
-			d.fail(codeInvalidValue, i, i, map[string]any{"value": lit, "reason": err.Error()},
+			d.fail(codeInvalidValue, i, map[string]any{"value": lit, "reason": err.Error(), "cause": err},
 				fmt.Sprintf("number %s does not fit %s", lit, ti.t))
 			return false
 		}
@@ -75,7 +82,9 @@ func (d *decoder) decode(i int, ti *typeInfo, v reflect.Value) bool {
 	case ti.kind == tSlice && n.kind == kArray:
 		s := reflect.MakeSlice(ti.t, d.count(i), d.count(i))
 		for k, j := 0, i+1; k < s.Len(); k, j = k+1, d.next(j) {
+			d.path = append(d.path, step{index: k})
 			d.decode(j, ti.elem, s.Index(k))
+			d.path = d.path[:len(d.path)-1]
 		}
 		v.Set(s)
 	case ti.kind == tMap && n.kind == kObject:
@@ -87,7 +96,7 @@ func (d *decoder) decode(i int, ti *typeInfo, v reflect.Value) bool {
 				continue
 			}
 			elem.SetZero()
-			if d.decode(j+1, ti.elem, elem) {
+			if d.member(j, ti.elem, elem) {
 				key.SetString(d.str(j))
 				m.SetMapIndex(key, elem)
 			}
@@ -103,12 +112,20 @@ func (d *decoder) decode(i int, ti *typeInfo, v reflect.Value) bool {
 				d.unknownField(j, ti)
 				continue
 			}
-			d.decode(j+1, f.info, v.Field(f.index))
+			d.member(j, f.info, v.Field(f.index))
 		}
 	default:
 		return d.wrongType(i, ti)
 	}
 	return true
+}
+
+// member decodes the value of the member whose name is node j.
+func (d *decoder) member(j int, ti *typeInfo, v reflect.Value) bool {
+	d.path = append(d.path, step{key: j})
+	ok := d.decode(j+1, ti, v)
+	d.path = d.path[:len(d.path)-1]
+	return ok
 }
 
 // name returns the decoded name of key node j, valid until the next call.
@@ -131,7 +148,7 @@ func (d *decoder) decodeText(i int, ti *typeInfo, v reflect.Value) bool {
 			return false
 		}
 		s := string(d.buf)
-		d.fail(codeInvalidValue, i, i, map[string]any{"value": s, "reason": err.Error()},
+		d.fail(codeInvalidValue, i, map[string]any{"value": s, "reason": err.Error(), "cause": err},
 			fmt.Sprintf("invalid value %q: %v", s, err))
 		return false
 	}
@@ -153,10 +170,10 @@ func (d *decoder) integer(i int, ti *typeInfo) (int64, bool) {
 		return x, true
 	case d.full():
 	case res == intFraction:
-		d.fail(codeNotInteger, i, i, map[string]any{"value": string(lit)},
+		d.fail(codeNotInteger, i, map[string]any{"value": string(lit)},
 			fmt.Sprintf("number %s is not an integer", lit))
 	default:
-		d.fail(codeIntegerOutOfRange, i, i, map[string]any{"value": string(lit), "min": ti.min, "max": ti.max},
+		d.fail(codeIntegerOutOfRange, i, map[string]any{"value": string(lit), "min": ti.min, "max": ti.max},
 			fmt.Sprintf("integer %s is out of range [%d, %d]", lit, ti.min, ti.max))
 	}
 	return 0, false
@@ -167,7 +184,7 @@ func (d *decoder) wrongType(i int, ti *typeInfo) bool {
 		return false
 	}
 	found := d.tape[i].kind.name()
-	d.fail(codeWrongType, i, i, map[string]any{"expected": ti.expected, "found": found},
+	d.fail(codeWrongType, i, map[string]any{"expected": ti.expected, "found": found},
 		"expected "+ti.expected+", found "+found)
 	return false
 }
@@ -178,17 +195,27 @@ func (d *decoder) unknownField(j int, ti *typeInfo) {
 		return
 	}
 	name := d.str(j)
-	d.fail(codeUnknownField, j, j+1, map[string]any{"field": name, "allowed": slices.Clone(ti.names)},
+	d.path = append(d.path, step{key: j})
+	d.fail(codeUnknownField, j, map[string]any{"field": name, "allowed": slices.Clone(ti.names)},
 		fmt.Sprintf("unknown field %q", name))
+	d.path = d.path[:len(d.path)-1]
 }
 
 // full reports whether no more errors are to be collected. Callers check
 // it before they build an error.
 func (d *decoder) full() bool { return len(d.errs) >= d.maxErrors }
 
-// fail records an error placed at node at, about value node i.
-func (d *decoder) fail(code string, at, i int, params map[string]any, detail string) {
-	d.errs = append(d.errs, newError(code, d.off(at), d.pointer(i), params, detail))
+// fail records an error about the value at d.path, placed at node at.
+func (d *decoder) fail(code string, at int, params map[string]any, detail string) {
+	var ptr []byte
+	for _, s := range d.path {
+		if s.key > 0 {
+			ptr = appendToken(ptr, d.str(s.key))
+		} else {
+			ptr = appendIndex(ptr, s.index)
+		}
+	}
+	d.errs = append(d.errs, newError(code, d.off(at), string(ptr), params, detail))
 }
 
 // any returns the value of node i as encoding/json decodes it into an

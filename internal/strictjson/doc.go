@@ -34,16 +34,18 @@
 //     Options.MaxDepth. The top-level array or object is depth 1.
 //
 // Non-fatal errors are collected, up to Options.MaxErrors, while the
-// rest of the document is still checked and decoded. The offending
-// member, element or map entry is skipped: the Go value keeps what it
-// had (the zero value for a fresh target).
+// rest of the document is still checked and decoded. The offending value
+// is skipped: a struct field keeps what it had, a slice element stays
+// zero, a map entry is left out.
 //
 //   - duplicate_key (Params: key): a member name seen earlier in the same
 //     object, at any depth: in structs, maps, unknown members and any
 //     values alike. Names are compared after decoding escapes, so "a"
 //     and "\u0061" are duplicates. The first occurrence is decoded; the
 //     error points at the later one. (encoding/json keeps the last one,
-//     while validators see only one of them.)
+//     while validators see only one of them.) Errors inside a later
+//     occurrence are reported too, but their pointers, like any JSON
+//     Pointer, lead to the first occurrence.
 //   - unknown_field (Params: field, allowed): a member that matches no
 //     struct field. Matching is exact and case-sensitive, like JSON
 //     Schema properties (encoding/json ignores case). allowed lists the
@@ -62,9 +64,9 @@
 //     [-(2^53-1), 2^53-1] whatever the type (int64 and uint64 included),
 //     so that every consumer reads the same number. min and max are the
 //     effective bounds (as int64).
-//   - invalid_value (Params: value, reason): UnmarshalText of the target
-//     type rejected the string. Also used when a number does not fit a
-//     float field.
+//   - invalid_value (Params: value, reason, and cause, the error itself,
+//     for errors.As): UnmarshalText of the target type rejected the
+//     string. Also used when a number does not fit a float field.
 //
 // Every Error has a Pos (Offset in bytes, Line and Column from 1, Column
 // counting code points) and a Pointer ("" for the whole document). For
@@ -83,7 +85,8 @@
 // omitempty or string are ignored), pointers (allocated when needed),
 // strings, bools, all int and uint kinds, slices (from arrays, including
 // []byte; an empty array gives an empty non-nil slice), maps with string
-// keys (from objects; an empty object gives an empty non-nil map), types
+// keys (from objects; an empty object gives an empty non-nil map; keys
+// are stored as they are, without UnmarshalText), types
 // whose pointer implements encoding.TextUnmarshaler (from strings; checked
 // before the kind), and empty interfaces, which receive map[string]any,
 // []any, string, bool, json.Number or nil as encoding/json with UseNumber

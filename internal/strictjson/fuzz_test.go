@@ -104,8 +104,12 @@ func checkResult(t *testing.T, data []byte, doc *strictjson.Doc, err error, maxE
 			t.Fatalf("%v: %v", e, perr)
 		}
 		if doc != nil && !dups {
-			if _, ok := doc.Pos(e.Pointer); !ok {
-				t.Fatalf("%v: Doc has no value at the pointer", e)
+			pos, ok := doc.Pos(e.Pointer)
+			if !ok || pos != naivePos(data, pos.Offset) {
+				t.Fatalf("%v: Doc.Pos gives %+v, %v", e, pos, ok)
+			}
+			if e.Code != "unknown_field" && e.Code != "duplicate_key" && pos != e.Pos {
+				t.Fatalf("%v: Doc.Pos gives %+v", e, pos)
 			}
 		}
 	}

@@ -78,7 +78,7 @@ func decode(data []byte, v reflect.Value, ti *typeInfo, opt Options, owned bool)
 	}
 	t, dups, fatal := scan(data, opt)
 	if fatal != nil {
-		fatal.Pos = position(data, lineStarts(data[:fatal.Pos.Offset]), fatal.Pos.Offset)
+		fatal.Pos = walk(data, origin(data), fatal.Pos.Offset)
 		return nil, Errors{fatal}
 	}
 	if !owned {
@@ -93,8 +93,10 @@ func decode(data []byte, v reflect.Value, ti *typeInfo, opt Options, owned bool)
 	}
 	slices.SortStableFunc(errs, func(a, b *Error) int { return cmp.Compare(a.Pos.Offset, b.Pos.Offset) })
 	errs = errs[:min(len(errs), opt.MaxErrors)]
-	for _, e := range errs {
-		e.Pos = doc.position(e.Pos.Offset)
+	p := origin(data)
+	for _, e := range errs { // in input order, so positions are counted once
+		p = walk(data, p, e.Pos.Offset)
+		e.Pos = p
 	}
 	return doc, errs
 }
@@ -102,6 +104,6 @@ func decode(data []byte, v reflect.Value, ti *typeInfo, opt Options, owned bool)
 // tooLarge returns the too_large error for data, placed at byte limit.
 func tooLarge(data []byte, limit int64, params map[string]any, detail string) *Error {
 	e := newError(codeTooLarge, int(limit), "", params, detail)
-	e.Pos = position(data, lineStarts(data[:limit]), int(limit))
+	e.Pos = walk(data, origin(data), int(limit))
 	return e
 }

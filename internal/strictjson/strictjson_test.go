@@ -21,10 +21,14 @@ func (l *level) UnmarshalText(b []byte) error {
 	case "high":
 		*l = 2
 	default:
-		return fmt.Errorf("unknown level %q", b)
+		return &levelError{string(b)}
 	}
 	return nil
 }
+
+type levelError struct{ text string }
+
+func (e *levelError) Error() string { return fmt.Sprintf("unknown level %q", e.text) }
 
 type task struct {
 	ID    int      `json:"id"`
@@ -131,6 +135,7 @@ func TestErrors(t *testing.T) {
 		{"duplicate in map", `{"totals": {"x": 1, "y": 2, "x": 3}}`, strictjson.Options{}, []string{`duplicate_key "/totals/x" 1:29`}},
 		{"duplicate in struct in slice", `{"tasks": [{"id": 1}, {"id": 2, "title": "t", "id": 3}]}`, strictjson.Options{}, []string{`duplicate_key "/tasks/1/id" 1:47`}},
 		{"duplicate inside unknown", `{"zz": {"q": 1, "q": 2}}`, strictjson.Options{}, []string{`unknown_field "/zz" 1:2`, `duplicate_key "/zz/q" 1:17`}},
+		{"duplicate inside duplicate", `{"name": "a", "name": {"x": 1, "x": 2}}`, strictjson.Options{}, []string{`duplicate_key "/name" 1:15`, `duplicate_key "/name/x" 1:32`}},
 		{"duplicate escaped", `{"name": "a", "n\u0061me": "b"}`, strictjson.Options{}, []string{`duplicate_key "/name" 1:15`}},
 		{"duplicate escaped slash", `{"extra": {"a/b": 1, "a\/b": 2}}`, strictjson.Options{}, []string{`duplicate_key "/extra/a~1b" 1:22`}},
 		{"duplicate tilde", `{"extra": {"~x": 1, "~x": 2}}`, strictjson.Options{}, []string{`duplicate_key "/extra/~0x" 1:21`}},
@@ -239,7 +244,7 @@ func TestErrorParams(t *testing.T) {
 		{`{"u": -0.1e1}`, strictjson.Options{}, map[string]any{"value": "-0.1e1", "min": int64(0), "max": int64(255)}, "integer -0.1e1 is out of range [0, 255]"},
 		{`{"ubig": 1e16}`, strictjson.Options{}, map[string]any{"value": "1e16", "min": int64(0), "max": int64(9007199254740991)}, "integer 1e16 is out of range [0, 9007199254740991]"},
 		{`{"big": -1e16}`, strictjson.Options{}, map[string]any{"value": "-1e16", "min": int64(-9007199254740991), "max": int64(9007199254740991)}, "integer -1e16 is out of range [-9007199254740991, 9007199254740991]"},
-		{`{"level": "mid"}`, strictjson.Options{}, map[string]any{"value": "mid", "reason": `unknown level "mid"`}, `invalid value "mid": unknown level "mid"`},
+		{`{"level": "mid"}`, strictjson.Options{}, map[string]any{"value": "mid", "reason": `unknown level "mid"`, "cause": &levelError{"mid"}}, `invalid value "mid": unknown level "mid"`},
 		{``, strictjson.Options{}, map[string]any{}, "input is empty or only whitespace"},
 	}
 	for _, c := range cases {
@@ -410,6 +415,35 @@ func TestDocPos(t *testing.T) {
 	var nilDoc *strictjson.Doc
 	if pos, ok := nilDoc.Pos("/a"); ok || pos.String() != "1:1" {
 		t.Errorf("nil Doc: %v %v", pos, ok)
+	}
+}
+
+func TestDocPosLongLines(t *testing.T) {
+	for _, prefix := range []string{"", "\uFEFF", "\n\n"} {
+		var b strings.Builder
+		b.WriteString(prefix + "[")
+		for i := range 700 {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if i%100 == 99 {
+				b.WriteString("\n")
+			}
+			b.WriteString(`"Hà Nội ơi ` + strings.Repeat("ư", i%7) + `"`)
+		}
+		b.WriteString("]")
+		data := []byte(b.String())
+		var s []string
+		doc, err := strictjson.Decode(data, &s, strictjson.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range s {
+			pos, ok := doc.Pos(strictjson.AppendIndex("", i))
+			if want := naivePos(data, pos.Offset); !ok || pos != want || data[pos.Offset] != '"' {
+				t.Fatalf("element %d: got %+v, want %+v", i, pos, want)
+			}
+		}
 	}
 }
 

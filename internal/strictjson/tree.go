@@ -2,8 +2,6 @@ package strictjson
 
 import (
 	"bytes"
-	"sort"
-	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -99,30 +97,6 @@ func (t *tree) str(i int) string {
 	return string(unescape(nil, t.raw(i)))
 }
 
-// pointer returns the JSON Pointer of value node target.
-func (t *tree) pointer(target int) string {
-	var b []byte
-	for i := 0; i != target; {
-		j := i + 1
-		if t.tape[i].kind == kObject {
-			for t.next(j+1) <= target {
-				j = t.next(j + 1)
-			}
-			b = appendToken(b, t.str(j))
-			i = j + 1
-			continue
-		}
-		k := 0
-		for t.next(j) <= target {
-			j = t.next(j)
-			k++
-		}
-		b = appendIndex(b, k)
-		i = j
-	}
-	return string(b)
-}
-
 // keyIs reports whether key node i has the name tok.
 func (t *tree) keyIs(i int, tok string) bool {
 	if t.tape[i].esc {
@@ -211,74 +185,4 @@ func hex4(b []byte) (rune, bool) {
 		r = r<<4 | rune(c)
 	}
 	return r, true
-}
-
-var bom = []byte{0xEF, 0xBB, 0xBF}
-
-// position returns the position of byte offset off of data, whose lines
-// after the first start at the offsets in starts.
-func position(data []byte, starts []int, off int) Pos {
-	line := sort.SearchInts(starts, off+1) // the number of line starts <= off
-	start := 0
-	if line > 0 {
-		start = starts[line-1]
-	}
-	col := utf8.RuneCount(data[start:off]) + 1
-	if start == 0 && off >= len(bom) && bytes.HasPrefix(data, bom) {
-		col-- // the BOM is not a character the user sees
-	}
-	return Pos{Offset: off, Line: line + 1, Column: col}
-}
-
-// lineStarts returns the offsets where the lines of data after the first
-// one start. Line breaks are LF and CR LF.
-func lineStarts(data []byte) []int {
-	var starts []int
-	for i := 0; ; {
-		j := bytes.IndexByte(data[i:], '\n')
-		if j < 0 {
-			return starts
-		}
-		i += j + 1
-		starts = append(starts, i)
-	}
-}
-
-// Doc is what a successful syntax pass knows about the input: positions
-// of values by JSON Pointer. It keeps its own copy of the input. It is
-// safe for concurrent use.
-type Doc struct {
-	tree      tree
-	starts    []int // see lineStarts; computed on first use
-	startOnce sync.Once
-}
-
-// Pos returns the position of the value at pointer p ("" = root). For a
-// pointer that does not exist (e.g. a missing required member), or that
-// is malformed, it returns the position of the nearest existing ancestor
-// value, and ok=false. For an object member, the position is that of its
-// value (the position of its name is in unknown_field and duplicate_key
-// errors). Of duplicate member names, the first counts. On a nil Doc, it
-// returns 1:1 and false.
-func (d *Doc) Pos(p string) (pos Pos, ok bool) {
-	if d == nil {
-		return Pos{Line: 1, Column: 1}, false
-	}
-	tokens, err := SplitPointer(p)
-	i := 0
-	ok = err == nil
-	for _, tok := range tokens {
-		j, found := d.tree.child(i, tok)
-		if !found {
-			ok = false
-			break
-		}
-		i = j
-	}
-	return d.position(d.tree.off(i)), ok
-}
-
-func (d *Doc) position(off int) Pos {
-	d.startOnce.Do(func() { d.starts = lineStarts(d.tree.data) })
-	return position(d.tree.data, d.starts, off)
 }
