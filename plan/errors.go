@@ -31,7 +31,11 @@ func unknown(kind, id string, known []string) error {
 		en += " Did you mean: " + strings.Join(near, ", ") + "?"
 	} else {
 		vi += fmt.Sprintf(" Dùng một mã %s có trong kế hoạch.", names[0])
-		en += fmt.Sprintf(" Use a %s ID from the plan.", names[1])
+		article := "a"
+		if strings.ContainsRune("aeiouAEIOU", rune(names[1][0])) {
+			article = "an"
+		}
+		en += fmt.Sprintf(" Use %s %s ID from the plan.", article, names[1])
 	}
 	return diag.List{diag.New("", "unknown_"+kind, vi, en, "id", id, "suggestions", near)}
 }

@@ -43,6 +43,23 @@ var Aliases = map[string]string{
 type charRule struct {
 	forbidden []rune // pairs: first, last (inclusive)
 	ends      []rune // pairs; characters that may not start or end the text
+	// latin1 and top are forbidden as a lookup: the forbidden characters
+	// below U+0100 as bits, and the largest forbidden character.
+	latin1 [4]uint64
+	top    rune
+}
+
+func newCharRule(forbidden, ends []rune) charRule {
+	c := charRule{forbidden: forbidden, ends: ends}
+	for r := range rune(0x100) {
+		if inRanges(r, forbidden) {
+			c.latin1[r>>6] |= 1 << (r & 63)
+		}
+	}
+	for i := 1; i < len(forbidden); i += 2 {
+		c.top = max(c.top, forbidden[i])
+	}
+	return c
 }
 
 // Whitespace is what may not begin or end a text: the characters for which
@@ -57,8 +74,8 @@ var whitespace = []rune{
 // character at all. Both forbid C0 and C1 controls and DEL, and whitespace
 // at either end.
 var TextRules = map[string]charRule{
-	"prose_text": {forbidden: []rune{0x00, 0x08, 0x0B, 0x0C, 0x0E, 0x1F, 0x7F, 0x9F}, ends: whitespace},
-	"line_text":  {forbidden: []rune{0x00, 0x1F, 0x7F, 0x9F}, ends: whitespace},
+	"prose_text": newCharRule([]rune{0x00, 0x08, 0x0B, 0x0C, 0x0E, 0x1F, 0x7F, 0x9F}, whitespace),
+	"line_text":  newCharRule([]rune{0x00, 0x1F, 0x7F, 0x9F}, whitespace),
 }
 
 func inRanges(r rune, ranges []rune) bool {
@@ -81,11 +98,19 @@ func (c charRule) check(s string) bool {
 		return false
 	}
 	for _, r := range s {
-		if inRanges(r, c.forbidden) {
+		if c.forbids(r) {
 			return false
 		}
 	}
 	return true
+}
+
+// forbids reports whether r is in the forbidden ranges.
+func (c charRule) forbids(r rune) bool {
+	if r < 0x100 {
+		return c.latin1[r>>6]&(1<<(r&63)) != 0
+	}
+	return r <= c.top && inRanges(r, c.forbidden)
 }
 
 // Pattern is the rule as a regular expression: one allowed character that

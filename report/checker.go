@@ -1,0 +1,505 @@
+package report
+
+import (
+	"errors"
+	"io"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/go-playground/validator/v10"
+
+	"kh164/diag"
+	"kh164/internal/decode"
+	"kh164/internal/strictjson"
+	"kh164/plan"
+)
+
+// defaultMaxBytes is the input size limit when Options.MaxBytes is 0.
+const defaultMaxBytes = 1 << 20
+
+// Options configure a Checker. Zero values mean defaults.
+type Options struct {
+	Registry *plan.Registry // nil: plan.Default()
+	MaxBytes int64          // input size limit; 0: 1 MiB (1 << 20)
+}
+
+// Checker parses and validates reports against the struct tags of Report
+// and the plan rules of its registry. It is safe for concurrent use.
+type Checker struct {
+	v        *validator.Validate
+	reg      *plan.Registry
+	bodies   map[string]bool // the registry's body IDs, for the body tag
+	maxBytes int64
+	// activityTags are the tags of one element of TaskResult.Activities,
+	// for when the validator stops before its dive (see unique).
+	activityTags string
+}
+
+// NewChecker returns a checker with the options opt. It builds its
+// validator once: register every custom tag, every alias and the JSON
+// names of the fields.
+func NewChecker(opt Options) *Checker {
+	c := &Checker{reg: opt.Registry, maxBytes: opt.MaxBytes}
+	if c.reg == nil {
+		c.reg = plan.Default()
+	}
+	if c.maxBytes <= 0 {
+		c.maxBytes = defaultMaxBytes
+	}
+	c.bodies = make(map[string]bool)
+	for _, b := range c.reg.Bodies() {
+		c.bodies[b.ID] = true
+	}
+	f, _ := reflect.TypeFor[TaskResult]().FieldByName("Activities")
+	_, c.activityTags, _ = strings.Cut(f.Tag.Get("validate"), "dive,")
+
+	v := validator.New(validator.WithRequiredStructEnabled())
+	v.RegisterTagNameFunc(jsonName)
+	for alias, tags := range Aliases {
+		v.RegisterAlias(alias, tags)
+	}
+	cat := planSets()
+	tags := map[string]func(string) bool{
+		"body":     func(id string) bool { return c.bodies[id] },
+		"task":     func(id string) bool { return cat.tasks[id] },
+		"activity": func(id string) bool { return cat.activities[id] },
+	}
+	for tag, rule := range TextRules {
+		tags[tag] = rule.check
+	}
+	for tag, re := range compiled {
+		tags[tag] = re.MatchString
+	}
+	for tag, ok := range tags {
+		register(v, tag, func(fl validator.FieldLevel) bool { return ok(fl.Field().String()) })
+	}
+	// indicators applies to Report.Indicators, a map[string]int64.
+	register(v, "indicators", func(fl validator.FieldLevel) bool {
+		for code, n := range fl.Field().Interface().(map[string]int64) {
+			if _, fault := checkIndicator(code, n); fault != "" {
+				return false
+			}
+		}
+		return true
+	})
+	c.v = v
+	return c
+}
+
+func register(v *validator.Validate, tag string, fn validator.Func) {
+	if err := v.RegisterValidation(tag, fn); err != nil {
+		panic("report: " + err.Error()) // a programming error: the tag name is reserved
+	}
+}
+
+// jsonName names fields by their JSON name, so that validator namespaces
+// read like JSON documents.
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	if name == "" {
+		return f.Name
+	}
+	return name
+}
+
+var defaultChecker = sync.OnceValue(func() *Checker { return NewChecker(Options{}) })
+
+// Default returns the checker over plan.Default() with the default size
+// limit. It is built once.
+func Default() *Checker { return defaultChecker() }
+
+// Registry returns the registry the checker validates against.
+func (c *Checker) Registry() *plan.Registry { return c.reg }
+
+// Parse is Default().Parse("", data).
+func Parse(data []byte) (*Report, error) { return Default().Parse("", data) }
+
+// Validate is Default().Validate(r).
+func Validate(r *Report) error { return Default().Validate(r) }
+
+// Parse decodes data strictly (unknown members, duplicate keys, wrong
+// types, numbers beyond 2^53-1, invalid UTF-8… are errors), normalises
+// its text (Normalize) and validates it (Validate). It returns the report
+// and nil, or nil and a diag.List whose issues all carry file, line,
+// column and JSON Pointer, sorted by position. If decoding found
+// problems, only those are returned: a half-decoded report is not
+// validated.
+func (c *Checker) Parse(file string, data []byte) (*Report, error) {
+	r := new(Report)
+	src, errs := decode.Strict(file, data, r, c.maxBytes)
+	if errs != nil {
+		return nil, errs
+	}
+	Normalize(r)
+	l := c.validate(r)
+	if l == nil {
+		return r, nil
+	}
+	src.Place(l)
+	slices.SortStableFunc(l, func(a, b diag.Issue) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return a.Column - b.Column
+	})
+	return nil, l
+}
+
+// ParseReader reads at most MaxBytes+1 bytes from rd (a longer input is
+// too_large and is not read to its end) and parses them as Parse does.
+// Read errors are returned as they are, not as a diag.List.
+func (c *Checker) ParseReader(file string, rd io.Reader) (*Report, error) {
+	data, err := io.ReadAll(io.LimitReader(rd, min(c.maxBytes, math.MaxInt64-1)+1))
+	if err != nil {
+		return nil, err
+	}
+	r, err := c.Parse(file, data)
+	var l diag.List
+	if int64(len(data)) > c.maxBytes && errors.As(err, &l) {
+		for _, is := range l {
+			if is.Code == "too_large" {
+				delete(is.Params, "size") // only a prefix was read: the size is unknown
+			}
+		}
+	}
+	return r, err
+}
+
+// Validate checks r against every tag rule of Report and every plan rule
+// (see the package documentation). It does not modify r; text is checked
+// as Normalize would leave it. It returns nil or a diag.List in field
+// order: the order the members are declared in, tasks by index, indicators
+// by code. Issues carry a JSON Pointer but no position.
+func (c *Checker) Validate(r *Report) error {
+	if r == nil {
+		return diag.List{diag.New("", "required", "Không có báo cáo để kiểm tra.", "There is no report to check.")}
+	}
+	if !isNFC(r) {
+		r = clone(r)
+		Normalize(r)
+	}
+	return c.validate(r).Err()
+}
+
+// validate checks r, whose text is in NFC, and returns its issues in
+// field order (nil when none).
+func (c *Checker) validate(r *Report) diag.List {
+	v := validation{c: c, r: r}
+	v.fieldErrors("", c.v.Struct(r))
+	v.planRules()
+	if len(v.list) == 0 {
+		return nil
+	}
+	sortFieldOrder(v.list)
+	return v.list
+}
+
+// EffectiveCutoff returns r.DataCutoff or, when it is nil, the end of the
+// period's data window (plan.Period.Window).
+func (r *Report) EffectiveCutoff() plan.Date {
+	if r.DataCutoff != nil {
+		return *r.DataCutoff
+	}
+	_, end := r.Period.Plan().Window()
+	return end
+}
+
+// validation collects the issues of one report.
+type validation struct {
+	c    *Checker
+	r    *Report
+	list diag.List
+}
+
+// fieldErrors turns the validator's errors into issues. prefix is the
+// pointer of the value that was validated.
+func (v *validation) fieldErrors(prefix string, err error) {
+	var fes validator.ValidationErrors
+	if !errors.As(err, &fes) {
+		return // nil: the validator never fails otherwise on a non-nil *Report
+	}
+	for _, fe := range fes {
+		ptr := pointer(prefix, fe.Namespace())
+		switch fe.ActualTag() {
+		case "unique":
+			v.unique(ptr, fe.Value())
+		case "indicators":
+			v.indicators(ptr)
+		default:
+			v.tagIssue(ptr, fe)
+		}
+	}
+}
+
+// unique reports the later occurrences of repeated items of the slice at
+// ptr, and validates its items: the validator does not dive into a slice
+// whose own tags failed.
+func (v *validation) unique(ptr string, s any) {
+	switch s := s.(type) {
+	case []TaskResult:
+		first := map[string]int{}
+		for i := range s {
+			item := strictjson.AppendIndex(ptr, i)
+			if j, dup := first[s[i].Task]; dup {
+				v.duplicateTask(strictjson.AppendToken(item, "task"), s[i].Task, j, i)
+			} else {
+				first[s[i].Task] = i
+			}
+			v.fieldErrors(item, v.c.v.Struct(&s[i]))
+		}
+	case []string: // activities
+		first := map[string]int{}
+		for i, a := range s {
+			item := strictjson.AppendIndex(ptr, i)
+			if j, dup := first[a]; dup {
+				v.duplicateActivity(item, a, j, i)
+			} else {
+				first[a] = i
+			}
+			v.fieldErrors(item, v.c.v.Var(a, v.c.activityTags))
+		}
+	}
+}
+
+// pointer converts a validator namespace, such as "Report.tasks[2].results"
+// or "Report.indicators[blood_units]", to an RFC 6901 JSON Pointer under
+// prefix: "/tasks/2/results", "/indicators/blood_units". The first name,
+// the type validated, is dropped. A bracket ends at the first "]" followed
+// by ".", "[" or the end, so map keys may contain "]" but not "]." or "][".
+func pointer(prefix, ns string) string {
+	i := strings.IndexAny(ns, ".[")
+	if i < 0 {
+		return prefix
+	}
+	p, ns := prefix, ns[i:]
+	for ns != "" {
+		var tok string
+		if ns[0] == '.' {
+			ns = ns[1:]
+			j := strings.IndexAny(ns, ".[")
+			if j < 0 {
+				j = len(ns)
+			}
+			tok, ns = ns[:j], ns[j:]
+		} else {
+			j := 1
+			for {
+				k := strings.IndexByte(ns[j:], ']')
+				if k < 0 {
+					j = len(ns) // malformed: take the rest
+					break
+				}
+				j += k
+				if j+1 == len(ns) || ns[j+1] == '.' || ns[j+1] == '[' {
+					break
+				}
+				j++
+			}
+			tok, ns = ns[1:j], ns[min(j+1, len(ns)):]
+		}
+		p = strictjson.AppendToken(p, tok)
+	}
+	return p
+}
+
+// planSets are the plan's IDs as sets, built once. The plan's own
+// lookups (plan.TaskByID…) compute spelling suggestions for unknown IDs:
+// they serve messages, not every check.
+var planSets = sync.OnceValue(func() *sets {
+	s := &sets{tasks: map[string]bool{}, activities: map[string]bool{}, indicators: map[string]plan.Indicator{}}
+	for _, t := range plan.Tasks() {
+		s.tasks[t.ID] = true
+	}
+	for _, a := range plan.Activities() {
+		s.activities[a.ID] = true
+	}
+	for _, in := range plan.Indicators() {
+		s.indicators[in.Code] = in
+	}
+	return s
+})
+
+type sets struct {
+	tasks, activities map[string]bool
+	indicators        map[string]plan.Indicator
+}
+
+// checkIndicator is the rule of the indicators tag for one entry: code is
+// an indicator of the plan and n is from 0 to its Max. It returns the
+// indicator and "" when the entry is valid, else the issue code.
+func checkIndicator(code string, n int64) (plan.Indicator, string) {
+	in, ok := planSets().indicators[code]
+	switch {
+	case !ok:
+		return in, "unknown_indicator"
+	case n < 0 || n > in.Max:
+		return in, "out_of_range"
+	}
+	return in, ""
+}
+
+// planRules checks what needs the plan and the registry: the dates
+// against the period's window, the body's existence, tasks and duties.
+func (v *validation) planRules() {
+	r, reg := v.r, v.c.reg
+	dateOK := false
+	if r.ReportDate.IsZero() {
+		vi, en := v.need("/reportDate")
+		v.add("/reportDate", "required", vi, en)
+	} else {
+		dateOK = v.date("/reportDate", r.ReportDate)
+	}
+	cutoffOK := r.DataCutoff != nil && v.date("/dataCutoff", *r.DataCutoff)
+	p := r.Period.Plan()
+	periodOK := p.Check() == nil
+	if periodOK {
+		start, end := p.Window()
+		if dateOK && r.ReportDate.Before(start) {
+			v.reportDateBeforeWindow(p, start, end)
+		}
+		if cutoffOK && (r.DataCutoff.Before(start) || r.DataCutoff.After(end)) {
+			v.cutoffOutsideWindow(p, start, end)
+		}
+	}
+	if cutoffOK && dateOK && r.DataCutoff.After(r.ReportDate) {
+		v.cutoffAfterReportDate()
+	}
+	if !v.c.bodies[r.Body] || !dateOK {
+		return // unknown_body or required/invalid_date already said why
+	}
+	body, _ := reg.Body(r.Body)
+	tasks, err := reg.Tasks(r.Body, r.ReportDate)
+	if err != nil {
+		v.bodyNotInForce(err)
+		return
+	}
+	v.taskSet(body, tasks)
+	if periodOK {
+		if ds, err := reg.DutiesOf(r.Body, p); err == nil && len(ds) == 0 {
+			v.noReportDue(body, p)
+		}
+	}
+}
+
+// date checks that d, at ptr, is a calendar date: a report built in Go
+// may hold any numbers.
+func (v *validation) date(ptr string, d plan.Date) bool {
+	if _, err := plan.ParseDate(d.String()); err != nil {
+		v.invalidDate(ptr, err)
+		return false
+	}
+	return true
+}
+
+// taskSet checks that the report's tasks are exactly tasks, the tasks of
+// body on the report date: each known task ID once (duplicates are the
+// unique tag's), none foreign, none missing.
+func (v *validation) taskSet(body plan.Body, tasks []plan.Task) {
+	cat := planSets()
+	seen := make(map[string]bool, len(v.r.Tasks))
+	for i, t := range v.r.Tasks {
+		if seen[t.Task] || !cat.tasks[t.Task] {
+			continue
+		}
+		seen[t.Task] = true
+		if !slices.ContainsFunc(tasks, func(e plan.Task) bool { return e.ID == t.Task }) {
+			v.foreignTask(i, t.Task, body)
+		}
+	}
+	for _, t := range tasks {
+		if !seen[t.ID] {
+			v.missingTask(t, body)
+		}
+	}
+}
+
+// A rank places one reference token of a pointer in document order: a
+// struct field's declaration index or an array index in n, a map key in s.
+type rank struct {
+	n int
+	s string
+}
+
+// locate resolves ptr against the Report type. It returns the pointer's
+// pattern, with "*" for array indexes and map keys ("/tasks/*/results"),
+// and the rank of each token.
+func locate(ptr string) (string, []rank) {
+	toks, _ := strictjson.SplitPointer(ptr)
+	var pat strings.Builder
+	ranks := make([]rank, len(toks))
+	t := reflect.TypeFor[Report]()
+	for i, tok := range toks {
+		var kind reflect.Kind
+		if t != nil {
+			kind = t.Kind()
+		}
+		switch kind {
+		case reflect.Slice:
+			ranks[i].n, _ = strconv.Atoi(tok)
+			pat.WriteString("/*")
+			t = t.Elem()
+			continue
+		case reflect.Map:
+			ranks[i].s = tok
+			pat.WriteString("/*")
+			t = t.Elem()
+			continue
+		case reflect.Struct:
+			if k, ok := fieldIndexes()[t][tok]; ok {
+				ranks[i].n, t = k, t.Field(k).Type
+				pat.WriteString(strictjson.AppendToken("", tok))
+				continue
+			}
+		}
+		ranks[i], t = rank{s: tok}, nil // not part of the Report type
+		pat.WriteString(strictjson.AppendToken("", tok))
+	}
+	return pat.String(), ranks
+}
+
+// fieldIndexes maps each struct type of Report to the indexes of its
+// fields by JSON name.
+var fieldIndexes = sync.OnceValue(func() map[reflect.Type]map[string]int {
+	m := map[reflect.Type]map[string]int{}
+	var add func(t reflect.Type)
+	add = func(t reflect.Type) {
+		switch t.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Map:
+			add(t.Elem())
+		case reflect.Struct:
+			if m[t] != nil {
+				return
+			}
+			m[t] = map[string]int{}
+			for k := range t.NumField() {
+				m[t][jsonName(t.Field(k))] = k
+				add(t.Field(k).Type)
+			}
+		}
+	}
+	add(reflect.TypeFor[Report]())
+	return m
+})
+
+// sortFieldOrder sorts l by the document order of its pointers (see
+// locate); issues at one pointer keep the order they were found in.
+func sortFieldOrder(l diag.List) {
+	keys := make(map[string][]rank, len(l))
+	for _, is := range l {
+		if _, ok := keys[is.Path]; !ok {
+			_, keys[is.Path] = locate(is.Path)
+		}
+	}
+	slices.SortStableFunc(l, func(a, b diag.Issue) int {
+		return slices.CompareFunc(keys[a.Path], keys[b.Path], func(x, y rank) int {
+			if x.n != y.n {
+				return x.n - y.n
+			}
+			return strings.Compare(x.s, y.s)
+		})
+	})
+}

@@ -1,0 +1,512 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-playground/validator/v10"
+
+	"kh164/diag"
+	"kh164/internal/strictjson"
+	"kh164/plan"
+)
+
+// A label names a field in messages, in both languages: a noun phrase
+// that starts in lower case ("kết quả thực hiện {task}"), and the
+// sentence that says what to do when the value is missing ("" for "Nhập"
+// / "Enter" and the noun phrase). Placeholders: {task} is the task of the
+// item ("nhiệm vụ III.6.1", or "nhiệm vụ ở mục thứ 3" when the item's
+// task ID is not a task of the plan), {item} the item's number from 1,
+// {n} the number of an activity within its item.
+type label struct {
+	vi, en         string
+	needVI, needEN string
+}
+
+// labels are the fields' labels by pointer pattern (see locate). The
+// entries of the indicators map are named by the plan (see indicators).
+var labels = map[string]label{
+	"/schemaVersion": {vi: "phiên bản định dạng (schemaVersion)", en: "the format version (schemaVersion)"},
+	"/plan": {vi: "mã kế hoạch (plan)", en: "the plan's symbol (plan)",
+		needVI: "Nhập mã kế hoạch " + plan.ID + " vào trường plan.", needEN: "Enter the plan's symbol, " + plan.ID + ", in the plan member."},
+	"/body": {vi: "mã cơ quan báo cáo", en: "the reporting body's ID",
+		needVI: "Nhập mã cơ quan báo cáo, ví dụ so-y-te.", needEN: "Enter the reporting body's ID, for example so-y-te."},
+	"/period/kind": {vi: "loại kỳ báo cáo", en: "the kind of period",
+		needVI: "Chọn loại kỳ báo cáo: annual (năm) hoặc half-year (6 tháng).", needEN: "Choose the kind of period: annual or half-year."},
+	"/period/year": {vi: "năm của kỳ báo cáo", en: "the year of the period"},
+	"/reportDate": {vi: "ngày báo cáo", en: "the report date",
+		needVI: "Nhập ngày báo cáo theo dạng YYYY-MM-DD, ví dụ 2026-11-18.", needEN: "Enter the report date as YYYY-MM-DD, for example 2026-11-18."},
+	"/dataCutoff": {vi: "ngày chốt số liệu", en: "the data cut-off date"},
+	"/reference":  {vi: "số, ký hiệu của báo cáo", en: "the report's number and symbol"},
+	"/tasks": {vi: "danh sách kết quả thực hiện nhiệm vụ", en: "the list of task results",
+		needVI: "Thêm kết quả thực hiện cho từng nhiệm vụ cơ quan phụ trách.", needEN: "Add the results of each task the body answers for."},
+	"/tasks/*/task": {vi: "mã nhiệm vụ ở mục thứ {item}", en: "the task ID of item {item}",
+		needVI: "Nhập mã nhiệm vụ ở mục thứ {item}, ví dụ III.6.1.", needEN: "Enter the task ID of item {item}, for example III.6.1."},
+	"/tasks/*/status": {vi: "trạng thái thực hiện {task}", en: "the status of {task}",
+		needVI: "Chọn trạng thái thực hiện {task}: done (đã hoàn thành), in_progress (đang thực hiện) hoặc not_started (chưa thực hiện).",
+		needEN: "Choose the status of {task}: done, in_progress or not_started."},
+	"/tasks/*/results": {vi: "kết quả thực hiện {task}", en: "the results of {task}",
+		needVI: "Nhập kết quả thực hiện {task}; nếu chưa thực hiện, chọn trạng thái not_started và nêu lý do.",
+		needEN: "Enter the results of {task}; if it has not been started, set the status to not_started and give the reason."},
+	"/tasks/*/reason": {vi: "lý do chưa thực hiện {task}", en: "the reason why {task} has not been started",
+		needVI: "Nêu lý do chưa thực hiện {task}.", needEN: "Give the reason why {task} has not been started."},
+	"/tasks/*/activities": {vi: "danh sách nội dung hoạt động của {task}", en: "the activity contents of {task}"},
+	"/tasks/*/activities/*": {vi: "nội dung hoạt động thứ {n} của {task}", en: "activity content {n} of {task}",
+		needVI: "Chọn nội dung hoạt động thứ {n} của {task} (ví dụ blood_donation) hoặc xóa mục trống.",
+		needEN: "Choose activity content {n} of {task} (for example blood_donation) or remove the empty entry."},
+	"/indicators":          {vi: "các chỉ tiêu", en: "the indicators"},
+	"/difficulties":        {vi: "phần khó khăn, vướng mắc", en: "the difficulties"},
+	"/proposals":           {vi: "phần kiến nghị, đề xuất", en: "the proposals"},
+	"/preparedBy/name":     {vi: "họ tên người lập báo cáo", en: "the name of the person who prepared the report"},
+	"/preparedBy/position": {vi: "chức vụ người lập báo cáo", en: "the position of the person who prepared the report"},
+	"/preparedBy/phone": {vi: "số điện thoại người lập báo cáo", en: "the phone number of the person who prepared the report",
+		needVI: "Nhập số điện thoại liên hệ của người lập báo cáo, ví dụ 0912345678.",
+		needEN: "Enter the phone number of the person who prepared the report, for example 0912345678."},
+	"/preparedBy/email":  {vi: "thư điện tử người lập báo cáo", en: "the email address of the person who prepared the report"},
+	"/signedBy/name":     {vi: "họ tên người ký báo cáo", en: "the name of the signatory"},
+	"/signedBy/position": {vi: "chức vụ người ký báo cáo", en: "the position of the signatory"},
+}
+
+// labelOf returns the label of the field at ptr, placeholders filled in.
+func (v *validation) labelOf(ptr string) label {
+	pat, ranks := locate(ptr)
+	l := labels[pat] // every field that can have an issue has one: TestLabelsAreFields
+	if !strings.HasPrefix(pat, "/tasks/*/") {
+		return l
+	}
+	item := ranks[1].n
+	tvi, ten := fmt.Sprintf("nhiệm vụ ở mục thứ %d", item+1), fmt.Sprintf("the task in item %d", item+1)
+	if id := v.r.Tasks[item].Task; planSets().tasks[id] {
+		tvi, ten = "nhiệm vụ "+id, "task "+id
+	}
+	n := "" // the activity's number, in /tasks/*/activities/*
+	if len(ranks) == 4 {
+		n = strconv.Itoa(ranks[3].n + 1)
+	}
+	vi := strings.NewReplacer("{item}", strconv.Itoa(item+1), "{task}", tvi, "{n}", n)
+	en := strings.NewReplacer("{item}", strconv.Itoa(item+1), "{task}", ten, "{n}", n)
+	return label{vi.Replace(l.vi), en.Replace(l.en), vi.Replace(l.needVI), en.Replace(l.needEN)}
+}
+
+// need is what to do when the value at ptr is missing.
+func (v *validation) need(ptr string) (vi, en string) {
+	l := v.labelOf(ptr)
+	if l.needVI == "" {
+		return "Nhập " + l.vi + ".", "Enter " + l.en + "."
+	}
+	return l.needVI, l.needEN
+}
+
+// add appends an issue. Issues about a task's item carry the task's ID
+// in Params["task"] when it is a task of the plan.
+func (v *validation) add(ptr, code, vi, en string, params ...any) {
+	is := diag.New(ptr, code, vi, en, params...)
+	if rest, ok := strings.CutPrefix(ptr, "/tasks/"); ok {
+		i, _, _ := strings.Cut(rest, "/")
+		if n, err := strconv.Atoi(i); err == nil && n < len(v.r.Tasks) && planSets().tasks[v.r.Tasks[n].Task] {
+			if is.Params == nil {
+				is.Params = map[string]any{}
+			}
+			if _, set := is.Params["task"]; !set {
+				is.Params["task"] = v.r.Tasks[n].Task
+			}
+		}
+	}
+	v.list = append(v.list, is)
+}
+
+// tagIssue turns the failure of a validate tag at ptr into an issue.
+func (v *validation) tagIssue(ptr string, fe validator.FieldError) {
+	tag, val := fe.ActualTag(), reflect.ValueOf(fe.Value())
+	l := v.labelOf(ptr)
+	lv, le := upperFirst(l.vi), upperFirst(l.en)
+	s := ""
+	if val.Kind() == reflect.String {
+		s = val.String()
+	}
+	switch {
+	case strings.HasPrefix(tag, "required") || val.Kind() == reflect.String && s == "":
+		vi, en := v.need(ptr)
+		v.add(ptr, "required", vi, en)
+	case tag == "max": // on text: a length in characters
+		n, limit := utf8.RuneCountInString(s), atoi(fe.Param())
+		v.add(ptr, "too_long",
+			fmt.Sprintf("%s dài %s ký tự; tối đa %s ký tự. Hãy rút gọn.", lv, num(n, diag.VI), num(limit, diag.VI)),
+			fmt.Sprintf("Shorten %s to at most %s characters (now %s).", l.en, num(limit, diag.EN), num(n, diag.EN)),
+			"max", limit, "length", n)
+	case tag == "min": // on a list: a number of items
+		n, least := val.Len(), atoi(fe.Param())
+		vi, en := v.need(ptr)
+		v.add(ptr, "too_few",
+			fmt.Sprintf("%s phải có ít nhất %d mục (hiện có %d). %s", lv, least, n, vi),
+			fmt.Sprintf("%s must have at least %s (now %d). %s", le, plural(least, "item"), n, en),
+			"min", least, "length", n)
+	case tag == "oneof":
+		allowed := strings.Fields(fe.Param())
+		list := strings.Join(allowed, ", ")
+		v.add(ptr, "invalid_value",
+			fmt.Sprintf("Giá trị %s của %s không hợp lệ; chọn một trong: %s.", quote(s), l.vi, list),
+			fmt.Sprintf("%s is not a valid value for %s; choose one of: %s.", quote(s), l.en, list),
+			"value", clip(s), "allowed", allowed)
+	case tag == "eq":
+		want, got := fe.Param(), fmt.Sprint(fe.Value())
+		value, expected := fe.Value(), any(atoi(fe.Param()))
+		if val.Kind() == reflect.String {
+			want, got = quote(want), quote(s)
+			value, expected = clip(s), fe.Param()
+		}
+		v.add(ptr, "invalid_value",
+			fmt.Sprintf("%s phải là %s, không phải %s.", lv, want, got),
+			fmt.Sprintf("%s must be %s, not %s.", le, want, got),
+			"value", value, "expected", expected)
+	case tag == "gte" || tag == "lte":
+		v.outOfRange(ptr, fe, l)
+	case tag == "prose_text" || tag == "line_text":
+		v.invalidText(ptr, TextRules[tag], s, l)
+	case tag == "phone":
+		v.add(ptr, "invalid_phone",
+			fmt.Sprintf("%s không đúng dạng: %s. Viết liền các chữ số: 0 hoặc +84, tiếp theo là 9 hoặc 10 chữ số (chữ số đầu khác 0), ví dụ 0912345678 hoặc +84912345678.", lv, quote(s)),
+			fmt.Sprintf("%s is not valid: %s. Write the digits without spaces: 0 or +84, then 9 or 10 digits not starting with 0, for example 0912345678 or +84912345678.", le, quote(s)),
+			"value", clip(s))
+	case tag == "email_syntax":
+		v.add(ptr, "invalid_email",
+			fmt.Sprintf("%s không đúng dạng: %s. Viết theo mẫu ten@donvi.gov.vn: trước @ chỉ dùng chữ cái không dấu, chữ số và các dấu . _ %% + -; sau @ là tên miền có dấu chấm.", lv, quote(s)),
+			fmt.Sprintf("%s is not valid: %s. Write it as name@unit.gov.vn: before the @ only unaccented letters, digits and . _ %% + -; after it a domain name with a dot.", le, quote(s)),
+			"value", clip(s))
+	case tag == "symbol":
+		var dl diag.List
+		if _, err := plan.ParseSymbol(s); errors.As(err, &dl) {
+			v.add(ptr, "invalid_symbol", dl[0].VI, dl[0].EN, "value", s, "column", dl[0].Params["column"])
+			return
+		}
+		// Unreachable while plan.SymbolPattern is ParseSymbol's grammar, as it promises.
+		v.add(ptr, "invalid_symbol",
+			fmt.Sprintf("%s không đúng dạng: %s. Viết theo mẫu 245/BC-SYT.", lv, quote(s)),
+			fmt.Sprintf("%s is not valid: %s. Write it as 245/BC-SYT.", le, quote(s)), "value", s)
+	case tag == "body":
+		v.unknown(ptr, ptr, "unknown_body", s, func(id string) error { _, err := v.c.reg.Body(id); return err })
+	case tag == "task":
+		v.unknown(ptr, ptr, "unknown_task", s, func(id string) error { _, err := plan.TaskByID(id); return err })
+	case tag == "activity":
+		v.unknown(ptr, ptr, "unknown_activity", s, func(id string) error { _, err := plan.ActivityByID(id); return err })
+	default: // a tag this file does not know yet: still name the field
+		v.add(ptr, "invalid_value",
+			fmt.Sprintf("%s không hợp lệ (quy tắc %s).", lv, fe.Tag()),
+			fmt.Sprintf("%s is not valid (rule %s).", le, fe.Tag()), "rule", fe.Tag())
+	}
+}
+
+// outOfRange reports a number outside the bounds of its field: the gte
+// and lte tags of its alias (they come in pairs, see TestBoundsInPairs).
+func (v *validation) outOfRange(ptr string, fe validator.FieldError, l label) {
+	var lo, hi string
+	for _, t := range strings.Split(Aliases[fe.Tag()], ",") {
+		switch k, p, _ := strings.Cut(t, "="); k {
+		case "gte":
+			lo = p
+		case "lte":
+			hi = p
+		}
+	}
+	n := reflect.ValueOf(fe.Value()).Int()
+	v.add(ptr, "out_of_range",
+		fmt.Sprintf("%s phải từ %s đến %s; %s nằm ngoài khoảng này.", upperFirst(l.vi), lo, hi, num(n, diag.VI)),
+		fmt.Sprintf("%s must be from %s to %s, not %s.", upperFirst(l.en), lo, hi, num(n, diag.EN)),
+		"value", n, "min", atoi(lo), "max", atoi(hi))
+}
+
+// invalidText says exactly what breaks rule in s, a non-empty text: the
+// character at its start or end, or the first forbidden character.
+func (v *validation) invalidText(ptr string, rule charRule, s string, l label) {
+	lv := upperFirst(l.vi)
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	switch {
+	case inRanges(first, rule.ends):
+		cv, ce := charName(first)
+		v.add(ptr, "invalid_text",
+			fmt.Sprintf("%s bắt đầu bằng %s. Xóa khoảng trắng ở đầu.", lv, cv),
+			fmt.Sprintf("There is %s at the start of %s. Remove it.", ce, l.en),
+			"problem", "leading_whitespace", "char", fmt.Sprintf("U+%04X", first), "position", 1)
+	case inRanges(last, rule.ends):
+		cv, ce := charName(last)
+		v.add(ptr, "invalid_text",
+			fmt.Sprintf("%s kết thúc bằng %s. Xóa khoảng trắng ở cuối.", lv, cv),
+			fmt.Sprintf("There is %s at the end of %s. Remove it.", ce, l.en),
+			"problem", "trailing_whitespace", "char", fmt.Sprintf("U+%04X", last), "position", utf8.RuneCountInString(s))
+	default:
+		pos, bad := 0, rune(0)
+		for _, r := range s {
+			pos++
+			if rule.forbids(r) {
+				bad = r
+				break
+			}
+		}
+		cv, ce := charName(bad)
+		vi, en := "Xóa ký tự này (thường do sao chép từ tệp khác).", "Remove it (it usually comes from copying text from another file)."
+		if bad == '\t' || bad == '\n' || bad == '\r' { // allowed in prose: this is a one-line field
+			vi, en = "Trường này chỉ viết trên một dòng: xóa ký tự đó.", "The field is a single line: remove it."
+		}
+		v.add(ptr, "invalid_text",
+			fmt.Sprintf("%s có %s ở ký tự thứ %d. %s", lv, cv, pos, vi),
+			fmt.Sprintf("There is %s at character %d of %s. %s", ce, pos, l.en, en),
+			"problem", "control_character", "char", fmt.Sprintf("U+%04X", bad), "position", pos)
+	}
+}
+
+// charName names a character that text rules reject.
+func charName(r rune) (vi, en string) {
+	code := fmt.Sprintf(" (U+%04X)", r)
+	switch {
+	case r == ' ':
+		return "dấu cách" + code, "a space" + code
+	case r == '\t':
+		return "ký tự tab" + code, "a tab" + code
+	case r == '\n':
+		return "ký tự xuống dòng" + code, "a line break" + code
+	case r == '\r':
+		return "ký tự về đầu dòng" + code, "a carriage return" + code
+	case r == 0xA0:
+		return "dấu cách không ngắt" + code, "a no-break space" + code
+	case unicode.IsSpace(r) || r == 0xFEFF:
+		return "khoảng trắng" + code, "a whitespace character" + code
+	}
+	return "ký tự điều khiển" + code, "the control character" + code
+}
+
+// unknown reports an ID at ptr that names nothing, with the plan's message
+// and suggestions (for IDs short enough to be meant as IDs), introduced
+// by the label of labelPtr.
+func (v *validation) unknown(ptr, labelPtr, code, id string, lookup func(string) error) {
+	l := v.labelOf(labelPtr)
+	var dl diag.List
+	if len(id) <= plan.MaxCodeLen && errors.As(lookup(id), &dl) {
+		is := dl[0]
+		v.add(ptr, code, upperFirst(l.vi)+": "+lowerFirst(is.VI), upperFirst(l.en)+": "+lowerFirst(is.EN), "id", id, "suggestions", is.Params["suggestions"])
+		return
+	}
+	n := utf8.RuneCountInString(id)
+	v.add(ptr, code,
+		fmt.Sprintf("%s: %s (dài %s ký tự) không phải là mã nào trong Kế hoạch 164/KH-UBND. Dùng đúng mã trong kế hoạch.", upperFirst(l.vi), quote(id), num(n, diag.VI)),
+		fmt.Sprintf("%s: %s (%s characters long) is not an ID of Plan 164/KH-UBND. Use an ID from the plan.", upperFirst(l.en), quote(id), num(n, diag.EN)),
+		"id", clip(id))
+}
+
+// indicators reports each entry of the indicators map at ptr that breaks
+// the indicators tag: one issue per entry, at its own pointer.
+func (v *validation) indicators(ptr string) {
+	for code, n := range v.r.Indicators {
+		in, fault := checkIndicator(code, n)
+		item := strictjson.AppendToken(ptr, code)
+		switch fault {
+		case "unknown_indicator":
+			v.unknown(item, ptr, fault, code, func(id string) error { _, err := plan.IndicatorByCode(id); return err })
+		case "out_of_range":
+			v.add(item, fault,
+				fmt.Sprintf("%s phải là số nguyên từ 0 đến %s (%s); số đã nhập là %s.", in.Name, num(in.Max, diag.VI), in.Unit, num(n, diag.VI)),
+				fmt.Sprintf("%s must be a whole number from 0 to %s (%s), not %s.", in.English, num(in.Max, diag.EN), in.UnitEnglish, num(n, diag.EN)),
+				"indicator", code, "value", n, "min", 0, "max", in.Max)
+		}
+	}
+}
+
+func (v *validation) duplicateTask(ptr, id string, first, i int) {
+	name := taskName(id)
+	v.add(ptr, "duplicate_task",
+		fmt.Sprintf("Nhiệm vụ %s đã có ở mục thứ %d; mỗi nhiệm vụ chỉ báo cáo một lần. Gộp nội dung mục thứ %d vào mục đó rồi xóa mục này.", name, first+1, i+1),
+		fmt.Sprintf("Task %s already appears in item %d; report each task once. Merge item %d into it and remove this one.", name, first+1, i+1),
+		"task", clip(id), "first", fmt.Sprintf("/tasks/%d", first))
+}
+
+func (v *validation) duplicateActivity(ptr, a string, first, i int) {
+	l := v.labelOf(ptr[:strings.LastIndexByte(ptr, '/')])
+	v.add(ptr, "duplicate_activity",
+		fmt.Sprintf("%s: %s ở vị trí thứ %d lặp lại vị trí thứ %d. Xóa mục trùng.", upperFirst(l.vi), quote(a), i+1, first+1),
+		fmt.Sprintf("In %s, %s at position %d repeats position %d. Remove the repeat.", l.en, quote(a), i+1, first+1),
+		"activity", clip(a), "first", first)
+}
+
+// taskName is a task ID as messages show it: quoted unless it is a task
+// of the plan.
+func taskName(id string) string {
+	if planSets().tasks[id] {
+		return id
+	}
+	return quote(id)
+}
+
+func (v *validation) invalidDate(ptr string, err error) {
+	l := v.labelOf(ptr)
+	var dl diag.List
+	errors.As(err, &dl)
+	v.add(ptr, "invalid_date", upperFirst(l.vi)+": "+lowerFirst(dl[0].VI), upperFirst(l.en)+": "+lowerFirst(dl[0].EN), "value", dl[0].Params["value"])
+}
+
+func (v *validation) reportDateBeforeWindow(p plan.Period, start, end plan.Date) {
+	d := v.r.ReportDate
+	v.add("/reportDate", "report_date_before_window",
+		fmt.Sprintf("Ngày báo cáo %s trước kỳ báo cáo %s (số liệu từ %s đến %s). Kiểm tra lại ngày báo cáo hoặc kỳ báo cáo.", d.Vietnamese(), p.Vietnamese(), start.Vietnamese(), end.Vietnamese()),
+		fmt.Sprintf("The report date %s is before the period, the %s (data from %s to %s). Check the report date or the period.", d, p.English(), start, end),
+		"date", d.String(), "start", start.String(), "end", end.String())
+}
+
+func (v *validation) cutoffOutsideWindow(p plan.Period, start, end plan.Date) {
+	d := *v.r.DataCutoff
+	v.add("/dataCutoff", "cutoff_outside_window",
+		fmt.Sprintf("Ngày chốt số liệu %s nằm ngoài kỳ báo cáo %s (từ %s đến %s). Chọn một ngày trong khoảng này, hoặc bỏ trống để chốt số liệu đến hết ngày %s.", d.Vietnamese(), p.Vietnamese(), start.Vietnamese(), end.Vietnamese(), end.Vietnamese()),
+		fmt.Sprintf("The data cut-off date %s is outside the data window of the %s (%s to %s). Choose a date in that window, or leave it out to use %s.", d, p.English(), start, end, end),
+		"cutoff", d.String(), "start", start.String(), "end", end.String())
+}
+
+func (v *validation) cutoffAfterReportDate() {
+	d, on := *v.r.DataCutoff, v.r.ReportDate
+	v.add("/dataCutoff", "cutoff_after_report_date",
+		fmt.Sprintf("Ngày chốt số liệu %s sau ngày báo cáo %s: không thể chốt số liệu sau ngày lập báo cáo. Chọn ngày chốt không muộn hơn %s.", d.Vietnamese(), on.Vietnamese(), on.Vietnamese()),
+		fmt.Sprintf("The data cut-off date %s is after the report date %s: figures cannot be final after the report is written. Choose a cut-off on or before %s.", d, on, on),
+		"cutoff", d.String(), "date", on.String())
+}
+
+// bodyNotInForce re-points the registry's explanation (who took over, or
+// from when the body exists) to /body.
+func (v *validation) bodyNotInForce(err error) {
+	var dl diag.List
+	errors.As(err, &dl)
+	is, on := dl[0], v.r.ReportDate
+	if !strings.Contains(is.VI, on.Vietnamese()) {
+		is.VI += fmt.Sprintf(" (Ngày báo cáo: %s.)", on.Vietnamese())
+		is.EN += fmt.Sprintf(" (Report date: %s.)", on)
+	}
+	is.Path, is.Code = "/body", "body_not_in_force"
+	v.list = append(v.list, is)
+}
+
+// foreignTask reports item i, whose task id is not one of body's on the
+// report date, and names who answers for it: the bodies of the task's
+// group, or those that took over from them (Registry.Successor).
+func (v *validation) foreignTask(i int, id string, body plan.Body) {
+	reg, on := v.c.reg, v.r.ReportDate
+	t, _ := plan.TaskByID(id)
+	var who []plan.Body
+	for _, b := range reg.Bodies() {
+		if b.Group != t.Group {
+			continue
+		}
+		if s, err := reg.Successor(b.ID, on); err == nil && !slices.ContainsFunc(who, func(w plan.Body) bool { return w.ID == s.ID }) {
+			who = append(who, s)
+		}
+	}
+	g, _ := plan.GroupByNumber(t.Group)
+	vi := fmt.Sprintf(" Nhiệm vụ này thuộc nhóm %d của mục III (%s).", t.Group, g.Title)
+	en := fmt.Sprintf(" It belongs to group %d of section III (%s).", t.Group, g.English)
+	params := []any{"task", id, "body", body.ID, "date", on.String()}
+	if len(who) == 1 {
+		vi = fmt.Sprintf(" Nhiệm vụ này do %s (mã %s) báo cáo.", who[0].Name, who[0].ID)
+		en = fmt.Sprintf(" %s (ID %s) reports on it.", who[0].English, who[0].ID)
+		params = append(params, "answeredBy", who[0].ID)
+	}
+	v.add(strictjson.AppendToken(strictjson.AppendIndex("/tasks", i), "task"), "foreign_task",
+		fmt.Sprintf("Nhiệm vụ %s không thuộc %s vào ngày %s.%s Xóa mục này khỏi báo cáo.", id, body.Name, on.Vietnamese(), vi),
+		fmt.Sprintf("Task %s is not one of the tasks of %s on %s.%s Remove this item from the report.", id, body.English, on, en),
+		params...)
+}
+
+func (v *validation) missingTask(t plan.Task, body plan.Body) {
+	on := v.r.ReportDate
+	v.add("/tasks", "missing_task",
+		fmt.Sprintf("Thiếu kết quả thực hiện nhiệm vụ %s (“%s”): %s phải báo cáo nhiệm vụ này vào ngày %s. Thêm một mục với mã nhiệm vụ %s.", t.ID, excerpt(t.Text, excerptTask), body.Name, on.Vietnamese(), t.ID),
+		fmt.Sprintf("The results of task %s (“%s”) are missing: %s answers for it on %s. Add an item with task ID %s.", t.ID, excerpt(t.English, excerptTask), body.English, on, t.ID),
+		"task", t.ID)
+}
+
+// noReportDue reports a period for which body has no reporting duty, with
+// the plan's wording (Registry.Due), who files that period instead, and
+// which period the body does file.
+func (v *validation) noReportDue(body plan.Body, p plan.Period) {
+	reg := v.c.reg
+	var dl diag.List
+	_, err := reg.Due(body.ID, p)
+	errors.As(err, &dl)
+	vi, en, code := dl[0].VI, dl[0].EN, "no_report_due"
+	if p.Kind == plan.HalfYear {
+		code = "half_year_not_due"
+		for _, d := range plan.Duties() {
+			if !slices.Contains(d.Periods, p.Kind) {
+				continue
+			}
+			var gv, ge []string
+			for _, n := range d.Groups {
+				g, _ := plan.GroupByNumber(n)
+				gv, ge = append(gv, g.Title), append(ge, g.English)
+			}
+			vi += fmt.Sprintf(" Báo cáo 6 tháng do %s tổng hợp (khoản %s).", strings.Join(gv, ", "), d.Clause)
+			en += fmt.Sprintf(" The half-year report is compiled by the %s (clause %s).", strings.Join(ge, ", "), d.Clause)
+		}
+	}
+	if _, end := p.Window(); !body.Until.IsZero() && body.Until.Before(end) {
+		vi += fmt.Sprintf(" %s chỉ hoạt động đến hết ngày %s.", body.Name, body.Until.Vietnamese())
+		en += fmt.Sprintf(" %s existed only until %s.", body.English, body.Until)
+	}
+	other := plan.Period{Kind: plan.Annual, Year: p.Year}
+	if p.Kind == plan.Annual {
+		other.Kind = plan.HalfYear
+	}
+	if ds, err := reg.DutiesOf(body.ID, other); err == nil && len(ds) > 0 {
+		vi += fmt.Sprintf(" Nếu đây là báo cáo %s, chọn loại kỳ %s.", other.Kind.Vietnamese(), other.Kind)
+		en += fmt.Sprintf(" If this is the %s report, choose the period kind %s.", other.Kind, other.Kind)
+	}
+	v.add("/period/kind", code, vi, en, "body", body.ID, "period", p.String())
+}
+
+// num formats n with digit groups from five digits on (years stay 2026):
+// dots in Vietnamese (10.234), commas in English (10,234).
+func num[N int | int64](n N, l diag.Lang) string {
+	if -10000 < n && n < 10000 {
+		return strconv.FormatInt(int64(n), 10)
+	}
+	if l == diag.EN {
+		return strings.ReplaceAll(number(int64(n)), ".", ",")
+	}
+	return number(int64(n))
+}
+
+// plural is "1 item", "2 items".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+// excerptTask is how many characters of a task's text messages quote.
+const excerptTask = 80
+
+// maxQuoted is how many characters of a value messages and params repeat.
+const maxQuoted = 60
+
+// clip shortens s to maxQuoted characters, marking the cut with "…".
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= maxQuoted {
+		return s
+	}
+	i := 0
+	for n := 0; n < maxQuoted-1; n++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i] + "…"
+}
+
+// quote is clip(s) in double quotes, with Go escapes for what is not printable.
+func quote(s string) string { return strconv.Quote(clip(s)) }
