@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"os"
 	"regexp"
-	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
 	"kh164/diag"
 	"kh164/internal/decode"
+	"kh164/internal/textrule"
 )
 
 // Unit is a commune-level unit (xã, phường) or any other body a portal
@@ -33,13 +33,18 @@ type UnitsFile struct {
 	Units []Unit `json:"units"`
 }
 
-// Limits of a unit's fields.
+// Rules of a unit's fields, declared once for ParseUnits and for the units
+// file's JSON Schema. Names follow textrule.Line: one line, no control
+// characters, no whitespace at either end.
 const (
-	MaxCodeLen = 64
-	MaxNameLen = 200
+	MaxCodeLen      = 64
+	MaxNameLen      = 200
+	UnitCodePattern = `^[a-z0-9]+(?:-[a-z0-9]+)*$` // an ASCII slug
+	MinUnitGroup    = 2                            // group 1 is the City Red Cross alone
+	MaxUnitGroup    = 12                           // the last group of section III
 )
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+var slugRE = regexp.MustCompile(UnitCodePattern)
 
 func (u Unit) body() Body {
 	en := u.English
@@ -52,7 +57,8 @@ func (u Unit) body() Body {
 
 // ParseUnits reads a units file (strict JSON, see UnitsFile) and checks
 // every unit against the built-in bodies. file names the input in error
-// places. Names are normalised to NFC. On any problem it returns a diag.List
+// places. Names are normalised to NFC (and must not begin or end with
+// whitespace: nothing is trimmed silently). On any problem it returns a diag.List
 // whose issues carry file, line, column and JSON Pointer, and no units.
 func ParseUnits(file string, data []byte) ([]Unit, error) {
 	var f UnitsFile
@@ -66,9 +72,8 @@ func ParseUnits(file string, data []byte) ([]Unit, error) {
 		return nil, errs
 	}
 	for i := range f.Units {
-		f.Units[i].Code = strings.TrimSpace(f.Units[i].Code)
-		f.Units[i].Name = norm.NFC.String(strings.TrimSpace(f.Units[i].Name))
-		f.Units[i].English = norm.NFC.String(strings.TrimSpace(f.Units[i].English))
+		f.Units[i].Name = norm.NFC.String(f.Units[i].Name)
+		f.Units[i].English = norm.NFC.String(f.Units[i].English)
 	}
 	if err := checkUnits(f.Units, builtin(DefaultSettings())); err != nil {
 		l := err.(diag.List)
@@ -123,16 +128,28 @@ func checkUnits(units []Unit, builtins []Body) error {
 				first[u.Code] = i
 			}
 		}
-		if n := utf8.RuneCountInString(u.Name); n == 0 {
-			add(i, "name", "required", fmt.Sprintf("Nhập tên đơn vị %s.", u.Code), fmt.Sprintf("Enter the name of unit %s.", u.Code))
-		} else if n > MaxNameLen {
-			add(i, "name", "too_long", fmt.Sprintf("Tên đơn vị %s dài %d ký tự; tối đa %d.", u.Code, n, MaxNameLen), fmt.Sprintf("The name of unit %s has %d characters; at most %d.", u.Code, n, MaxNameLen), "max", MaxNameLen, "length", n)
+		for _, f := range []struct {
+			field, value string
+			required     bool
+		}{{"name", u.Name, true}, {"english", u.English, false}} {
+			switch n := utf8.RuneCountInString(f.value); {
+			case n == 0:
+				if f.required {
+					add(i, f.field, "required", fmt.Sprintf("Nhập tên đơn vị %s.", u.Code), fmt.Sprintf("Enter the name of unit %s.", u.Code))
+				}
+			case n > MaxNameLen:
+				add(i, f.field, "too_long", fmt.Sprintf("Tên đơn vị %s dài %d ký tự; tối đa %d.", u.Code, n, MaxNameLen), fmt.Sprintf("The name of unit %s has %d characters; at most %d.", u.Code, n, MaxNameLen), "max", MaxNameLen, "length", n)
+			case !textrule.Line.Check(f.value):
+				add(i, f.field, "invalid_text",
+					fmt.Sprintf("Tên đơn vị %s phải viết trên một dòng, không có khoảng trắng ở đầu hoặc cuối và không có ký tự điều khiển.", u.Code),
+					fmt.Sprintf("The name of unit %s must be one line, with no whitespace at either end and no control characters.", u.Code))
+			}
 		}
 		switch {
 		case u.Group == 1:
 			add(i, "group", "unknown_group", "Nhóm 1 chỉ gồm Hội Chữ thập đỏ Thành phố; đơn vị đăng ký phải thuộc nhóm 2 đến 12 (đơn vị cấp xã: nhóm 12).",
 				"Group 1 is the City Red Cross alone; a registered unit belongs to a group from 2 to 12 (communes: group 12).", "group", u.Group)
-		case u.Group < 1 || u.Group > 12:
+		case u.Group < MinUnitGroup || u.Group > MaxUnitGroup:
 			add(i, "group", "unknown_group", fmt.Sprintf("Nhóm %d không có trong mục III của kế hoạch: chọn từ 2 đến 12 (đơn vị cấp xã: nhóm 12).", u.Group),
 				fmt.Sprintf("Group %d is not in section III of the plan: choose 2 to 12 (communes: group 12).", u.Group), "group", u.Group)
 		}

@@ -48,7 +48,9 @@ func TestParseUnitsErrors(t *testing.T) {
 		{"inverted interval", `{"units": [{"code": "xa-a", "name": "A", "group": 12, "from": "2025-08-01", "until": "2025-07-31"}]}`, []string{"u.json:1:86: /units/0/until invalid_interval"}},
 		{"bad code", `{"units": [{"code": "Xã A", "name": "A", "group": 12, "from": "2025-07-01"}]}`, []string{"u.json:1:21: /units/0/code invalid_code"}},
 		{"built-in code", `{"units": [{"code": "so-y-te", "name": "A", "group": 6, "from": "2025-07-01"}]}`, []string{"u.json:1:21: /units/0/code code_taken"}},
-		{"empty name and no from", `{"units": [{"code": "xa-a", "name": " ", "group": 12}]}`, []string{"u.json:1:37: /units/0/name required", "u.json:1:12: /units/0/from required"}},
+		{"blank name and no from", `{"units": [{"code": "xa-a", "name": " ", "group": 12}]}`, []string{"u.json:1:37: /units/0/name invalid_text", "u.json:1:12: /units/0/from required"}},
+		{"empty name", `{"units": [{"code": "xa-a", "name": "", "group": 12, "from": "2025-07-01"}]}`, []string{"u.json:1:37: /units/0/name required"}},
+		{"untrimmed English name", `{"units": [{"code": "xa-a", "name": "Xã A", "english": "Commune A ", "group": 12, "from": "2025-07-01"}]}`, []string{"u.json:1:56: /units/0/english invalid_text"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

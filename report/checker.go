@@ -69,7 +69,7 @@ func NewChecker(opt Options) *Checker {
 		"activity": func(id string) bool { return cat.activities[id] },
 	}
 	for tag, rule := range TextRules {
-		tags[tag] = rule.check
+		tags[tag] = rule.Check
 	}
 	for tag, re := range compiled {
 		tags[tag] = re.MatchString

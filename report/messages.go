@@ -14,6 +14,7 @@ import (
 
 	"kh164/diag"
 	"kh164/internal/strictjson"
+	"kh164/internal/textrule"
 	"kh164/plan"
 )
 
@@ -223,18 +224,18 @@ func (v *validation) outOfRange(ptr string, fe validator.FieldError, l label) {
 
 // invalidText says exactly what breaks rule in s, a non-empty text: the
 // character at its start or end, or the first forbidden character.
-func (v *validation) invalidText(ptr string, rule charRule, s string, l label) {
+func (v *validation) invalidText(ptr string, rule textrule.Rule, s string, l label) {
 	lv := upperFirst(l.vi)
 	first, _ := utf8.DecodeRuneInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
 	switch {
-	case inRanges(first, rule.ends):
+	case rule.AtEnd(first):
 		cv, ce := charName(first)
 		v.add(ptr, "invalid_text",
 			fmt.Sprintf("%s bắt đầu bằng %s. Xóa khoảng trắng ở đầu.", lv, cv),
 			fmt.Sprintf("There is %s at the start of %s. Remove it.", ce, l.en),
 			"problem", "leading_whitespace", "char", fmt.Sprintf("U+%04X", first), "position", 1)
-	case inRanges(last, rule.ends):
+	case rule.AtEnd(last):
 		cv, ce := charName(last)
 		v.add(ptr, "invalid_text",
 			fmt.Sprintf("%s kết thúc bằng %s. Xóa khoảng trắng ở cuối.", lv, cv),
@@ -244,7 +245,7 @@ func (v *validation) invalidText(ptr string, rule charRule, s string, l label) {
 		pos, bad := 0, rune(0)
 		for _, r := range s {
 			pos++
-			if rule.forbids(r) {
+			if rule.Forbids(r) {
 				bad = r
 				break
 			}

@@ -3,9 +3,8 @@ package report
 import (
 	"fmt"
 	"regexp"
-	"strings"
-	"unicode/utf8"
 
+	"kh164/internal/textrule"
 	"kh164/plan"
 )
 
@@ -35,112 +34,13 @@ var Aliases = map[string]string{
 	"email_addr":     fmt.Sprintf("max=%d,email_syntax", MaxEmail),
 }
 
-// A charRule is a text rule made of a forbidden set of characters and, for
-// trimmed text, a set that may not stand at either end. It is checked in Go
-// by a loop and published as a pattern that RE2 and ECMA-262 (with the u
-// flag) read alike: character classes of \xHH escapes and literal
-// characters only.
-type charRule struct {
-	forbidden []rune // pairs: first, last (inclusive)
-	ends      []rune // pairs; characters that may not start or end the text
-	// latin1 and top are forbidden as a lookup: the forbidden characters
-	// below U+0100 as bits, and the largest forbidden character.
-	latin1 [4]uint64
-	top    rune
-}
-
-func newCharRule(forbidden, ends []rune) charRule {
-	c := charRule{forbidden: forbidden, ends: ends}
-	for r := range rune(0x100) {
-		if inRanges(r, forbidden) {
-			c.latin1[r>>6] |= 1 << (r & 63)
-		}
-	}
-	for i := 1; i < len(forbidden); i += 2 {
-		c.top = max(c.top, forbidden[i])
-	}
-	return c
-}
-
-// Whitespace is what may not begin or end a text: the characters for which
-// unicode.IsSpace is true, and U+FEFF.
-var whitespace = []rune{
-	'\t', '\r', ' ', ' ', 0x85, 0x85, 0xA0, 0xA0, 0x1680, 0x1680, 0x2000, 0x200A,
-	0x2028, 0x2029, 0x202F, 0x202F, 0x205F, 0x205F, 0x3000, 0x3000, 0xFEFF, 0xFEFF,
-}
-
 // TextRules are the character rules of the text tags: prose_text allows
 // tabs and line breaks inside the text, line_text allows no control
 // character at all. Both forbid C0 and C1 controls and DEL, and whitespace
 // at either end.
-var TextRules = map[string]charRule{
-	"prose_text": newCharRule([]rune{0x00, 0x08, 0x0B, 0x0C, 0x0E, 0x1F, 0x7F, 0x9F}, whitespace),
-	"line_text":  newCharRule([]rune{0x00, 0x1F, 0x7F, 0x9F}, whitespace),
-}
-
-func inRanges(r rune, ranges []rune) bool {
-	for i := 0; i+1 < len(ranges); i += 2 {
-		if r >= ranges[i] && r <= ranges[i+1] {
-			return true
-		}
-	}
-	return false
-}
-
-// check reports whether s obeys the rule; an empty s does not.
-func (c charRule) check(s string) bool {
-	if s == "" {
-		return false
-	}
-	first, _ := utf8.DecodeRuneInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
-	if inRanges(first, c.ends) || inRanges(last, c.ends) {
-		return false
-	}
-	for _, r := range s {
-		if c.forbids(r) {
-			return false
-		}
-	}
-	return true
-}
-
-// forbids reports whether r is in the forbidden ranges.
-func (c charRule) forbids(r rune) bool {
-	if r < 0x100 {
-		return c.latin1[r>>6]&(1<<(r&63)) != 0
-	}
-	return r <= c.top && inRanges(r, c.forbidden)
-}
-
-// Pattern is the rule as a regular expression: one allowed character that
-// is not whitespace, or two such around any allowed characters.
-func (c charRule) Pattern() string {
-	any := "[^" + class(c.forbidden) + "]"
-	edge := "[^" + class(c.forbidden) + class(c.ends) + "]"
-	return "^(?:" + edge + "|" + edge + any + "*" + edge + ")$"
-}
-
-// class writes ranges for a character class: \xHH for the first 256 code
-// points, the character itself above (both engines read a literal
-// character in a class the same way).
-func class(ranges []rune) string {
-	var b strings.Builder
-	one := func(r rune) {
-		if r < 0x100 {
-			fmt.Fprintf(&b, `\x%02X`, r)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	for i := 0; i+1 < len(ranges); i += 2 {
-		one(ranges[i])
-		if ranges[i+1] != ranges[i] {
-			b.WriteByte('-')
-			one(ranges[i+1])
-		}
-	}
-	return b.String()
+var TextRules = map[string]textrule.Rule{
+	"prose_text": textrule.Prose,
+	"line_text":  textrule.Line,
 }
 
 // Patterns are the rules that are regular expressions, by tag. Each is in

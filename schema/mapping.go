@@ -56,6 +56,7 @@ type mapper struct {
 	ns     string // label namespace: "report", "plan", "units"
 	labels bool   // every subschema must have a label
 	bodies []any  // IDs for the body tag
+	body   string // the body of a per-body schema
 	tasks  []any  // IDs for the task tag
 }
 
@@ -74,26 +75,7 @@ func (m *mapper) walk(t reflect.Type, s *js.Schema, ptr string) error {
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		for i := range t.NumField() {
-			f := t.Field(i)
-			name, ok := jsonName(f)
-			if !ok {
-				continue
-			}
-			prop, ok := s.Properties.Get(name)
-			if !ok {
-				return fmt.Errorf("schema: no property %q reflected for %s.%s", name, t, f.Name)
-			}
-			fptr := ptr + "/" + escape(name)
-			if err := m.walk(f.Type, prop, fptr); err != nil {
-				return err
-			}
-			if tag, ok := f.Tag.Lookup("validate"); ok {
-				if err := m.apply(t, f, tag, prop, s, fptr); err != nil {
-					return err
-				}
-			}
-		}
+		return m.fields(t, s, ptr)
 	case reflect.Slice, reflect.Array:
 		if s.Items != nil {
 			return m.walk(t.Elem(), s.Items, ptr+"/*")
@@ -101,6 +83,38 @@ func (m *mapper) walk(t reflect.Type, s *js.Schema, ptr string) error {
 	case reflect.Map:
 		if s.AdditionalProperties != nil && s.AdditionalProperties != js.FalseSchema && s.AdditionalProperties != js.TrueSchema {
 			return m.walk(t.Elem(), s.AdditionalProperties, ptr+"/*")
+		}
+	}
+	return nil
+}
+
+// fields walks the fields of struct type t, whose schema is s; the fields
+// of embedded structs are members of s, as encoding/json has them.
+func (m *mapper) fields(t reflect.Type, s *js.Schema, ptr string) error {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct && f.Tag.Get("json") == "" {
+			if err := m.fields(f.Type, s, ptr); err != nil {
+				return err
+			}
+			continue
+		}
+		name, ok := jsonName(f)
+		if !ok {
+			continue
+		}
+		prop, ok := s.Properties.Get(name)
+		if !ok {
+			return fmt.Errorf("schema: no property %q reflected for %s.%s", name, t, f.Name)
+		}
+		fptr := ptr + "/" + escape(name)
+		if err := m.walk(f.Type, prop, fptr); err != nil {
+			return err
+		}
+		if tag, ok := f.Tag.Lookup("validate"); ok {
+			if err := m.apply(t, f, tag, prop, s, fptr); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -291,7 +305,11 @@ func (m *mapper) apply(st reflect.Type, f reflect.StructField, tag string, s, pa
 				return fail("%v", err)
 			}
 		case "body":
-			dst.Enum = m.bodies
+			if m.body != "" {
+				dst.Const = m.body
+			} else {
+				dst.Enum = m.bodies
+			}
 		case "task":
 			dst.Enum = m.tasks
 		case "activity":

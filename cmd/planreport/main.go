@@ -6,9 +6,14 @@
 //
 //	planreport plan [--format text|json] [--ids]
 //	planreport bodies [--at YYYY-MM-DD] [--units FILE] [--format text|json]
+//	planreport example --body ID --period KIND-YEAR [--units FILE]
+//	planreport validate [--lang vi|en] [--format text|json] [--units FILE] FILE...|-
+//	planreport compile --period KIND-YEAR [--as-of YYYY-MM-DD] [--units FILE] [--format markdown|json] FILE...|DIR...
+//	planreport schema [--body ID] [--at YYYY-MM-DD] [--lang vi|en] [--units FILE]
 //
-// Every command exits 0 on success and 2 on bad usage or unreadable input,
-// with a one-line error on standard error.
+// Every command exits 0 on success, 1 when validate finds an invalid
+// report, and 2 on bad usage or unreadable input, with a one-line error on
+// standard error.
 package main
 
 import (

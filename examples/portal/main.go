@@ -1,89 +1,106 @@
-// Command portal is the demo reporting portal for Plan 164/KH-UBND.
+// Command portal is the demo reporting portal for Plan 164/KH-UBND, and the
+// reference integration of the kit:
 //
-//	go run ./examples/portal [-addr 127.0.0.1:8080]
+//	go run ./examples/portal [-port 8080] [-data DIR] [-units FILE]
 //
-// It serves, on localhost, the plan as a readable page: its sections, the
-// assignee groups with their tasks, and the bodies that must report today
-// with the tasks each answers for. The embedded report form and the
-// report API come with the widget (see README).
+// It serves on localhost a start page (choose a body and a period), the
+// embedded report form, the report API, and the City Red Cross's
+// compilation:
+//
+//	GET  /                               start page
+//	GET  /form?body=ID&period=annual-2026 the report form (the embedded widget)
+//	POST /api/reports                    strict parse and validation; 201, 413, 415 or 422
+//	GET  /api/reports/{id}               one stored version
+//	GET  /api/schema?body=ID&at=DATE     the JSON Schema for integrators
+//	GET  /compile?period=annual-2026     the compilation (HTML; &format=md or json to download)
+//	GET  /kh164/…                        the widget's files (the kit of go generate ./wasm/...)
+//	GET  /example/                       examples/widget: the form embedded in a static page
+//
+// Every accepted report is kept as a new version in an SQLite database in
+// the data folder: nothing is overwritten or deleted. At start the widget
+// is built into the data folder (under a minute the first time, seconds
+// after); the pages are served at once and the form waits for it.
 package main
 
 import (
+	"context"
+	"errors"
 	"flag"
-	"html/template"
+	"fmt"
 	"log"
+	"net"
 	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
 	"time"
 
 	"kh164/plan"
+	"kh164/wasm/build"
 )
 
-var page = template.Must(template.New("plan").Parse(`<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Kế hoạch {{.Doc.Symbol}} — báo cáo kết quả</title>
-<style>
-body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
-h1{font-size:1.6rem} h2{margin-top:2rem;border-bottom:1px solid #ccc} .id{font:0.85em monospace;color:#555}
-table{border-collapse:collapse;width:100%} td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}
-</style>
-</head>
-<body>
-<header>
-<p>{{.Doc.Issuer}} · Số: {{.Doc.Symbol}} · {{.Doc.Place}}, {{.Doc.Date.Vietnamese}}</p>
-<h1>{{.Doc.Type}}: {{.Doc.Title}}</h1>
-</header>
-<main>
-<h2>Cơ quan phải báo cáo ngày {{.Today.Vietnamese}} ({{len .Reporters}})</h2>
-<table>
-<thead><tr><th scope="col">Mã</th><th scope="col">Cơ quan</th><th scope="col">Nhiệm vụ</th><th scope="col">Hạn báo cáo năm</th></tr></thead>
-<tbody>
-{{range .Reporters}}<tr><td class="id">{{.Body.ID}}</td><td>{{.Body.Name}}</td><td class="id">{{range .Tasks}}{{.ID}} {{end}}</td><td>{{.Due}}</td></tr>
-{{end}}</tbody>
-</table>
-{{range .Doc.Sections}}
-<h2>{{.ID}}. {{.Title}}</h2>
-{{range .Parts}}<h3><span class="id">{{.ID}}</span> {{.Number}}. {{.Title}}</h3>
-{{range .Clauses}}<p><span class="id">{{.ID}}</span> {{.Text}}</p>
-{{end}}{{end}}{{end}}
-<h2>Kết luận</h2>
-<p><span class="id">{{.Doc.Closing.ID}}</span> {{.Doc.Closing.Text}}</p>
-</main>
-</body>
-</html>
-`))
+func main() {
+	port := flag.Int("port", 8080, "TCP port to listen on (localhost only)")
+	data := flag.String("data", "portal-data", "folder for the database and the built widget")
+	units := flag.String("units", "", "a units file (JSON) registering commune-level units")
+	example := flag.String("example", "examples/widget", "a folder of static pages to serve at /example/ (the plain-HTML embedding example); empty for none")
+	flag.Parse()
+	log.SetFlags(0)
+	log.SetPrefix("portal: ")
 
-type reporter struct {
-	Body  plan.Body
-	Tasks []plan.Task
-	Due   string
+	reg := plan.Default()
+	if *units != "" {
+		us, err := plan.ReadUnitsFile(*units)
+		if err == nil {
+			reg, err = reg.WithUnits(us...)
+		}
+		if err != nil {
+			log.Fatal(err)
+		}
+	}
+	store, err := OpenStore(*data)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer store.Close()
+
+	dist := filepath.Join(*data, "widget")
+	s := newServer(store, reg, dist)
+	if st, err := os.Stat(*example); err == nil && st.IsDir() {
+		s.example = *example
+	}
+	go func() { s.buildDone(buildWidget(dist)) }()
+
+	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", *port))
+	if err != nil {
+		log.Fatal(err)
+	}
+	srv := &http.Server{Handler: s.routes(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(shut)
+	}()
+	log.Printf("Plan %s portal on http://%s/ (data in %s)", plan.ID, ln.Addr(), *data)
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		log.Fatal(err)
+	}
 }
 
-func main() {
-	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
-	flag.Parse()
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		reg := plan.Default()
-		today := plan.Today()
-		var rs []reporter
-		for _, b := range reg.Reporters(today) {
-			ts, _ := reg.Tasks(b.ID, today)
-			due := ""
-			if d, err := reg.Due(b.ID, plan.Period{Kind: plan.Annual, Year: today.Year}); err == nil {
-				due = d.Vietnamese()
-			}
-			rs = append(rs, reporter{b, ts, due})
-		}
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-		if err := page.Execute(w, map[string]any{"Doc": plan.Plan(), "Today": today, "Reporters": rs}); err != nil {
-			log.Print(err)
-		}
-	})
-	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	log.Printf("portal: serving Plan %s on http://%s/", plan.ID, *addr)
-	log.Fatal(srv.ListenAndServe())
+// buildWidget builds the widget into dist, so that it always matches the
+// source (the Go build cache makes a rebuild take seconds). It compresses
+// quickly: the demo should start in a minute, not wait for the best brotli;
+// a production portal serves a folder built by go generate ./wasm/...
+func buildWidget(dist string) error {
+	start := time.Now()
+	log.Printf("building the widget into %s…", dist)
+	if err := (build.Options{Quick: true}).Dist(dist); err != nil {
+		return fmt.Errorf("building the widget: %w", err)
+	}
+	log.Printf("widget built in %s", time.Since(start).Round(100*time.Millisecond))
+	return nil
 }

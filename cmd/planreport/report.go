@@ -1,0 +1,239 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"kh164/diag"
+	"kh164/plan"
+	"kh164/report"
+)
+
+func init() {
+	commands["example"] = command{
+		synopsis: "example --body ID --period KIND-YEAR [--units FILE]",
+		summary:  "Print a complete, valid example report of a body for a period (annual-2026, half-year-2026) as JSON.",
+		run:      runExample,
+	}
+	commands["validate"] = command{
+		synopsis: "validate [--lang vi|en] [--format text|json] [--units FILE] FILE...|-",
+		summary:  "Check reports (- reads standard input); print each issue as file:line:column: pointer: message. Exit 1 if any report is invalid.",
+		run:      runValidate,
+	}
+	commands["compile"] = command{
+		synopsis: "compile --period KIND-YEAR [--as-of YYYY-MM-DD] [--units FILE] [--format markdown|json] FILE...|DIR...",
+		summary:  "Compile the reports of a period (a directory gives its *.json files): who filed and when, results by task, indicator totals, rejected files.",
+		run:      runCompile,
+	}
+}
+
+func runExample(e *env, args []string) int {
+	fs := e.flags("example")
+	body := fs.String("body", "", "the reporting body's `ID` (see planreport bodies)")
+	period := fs.String("period", "", "the `period`: annual-YEAR or half-year-YEAR")
+	units := fs.String("units", "", "a units `file` (JSON) registering commune-level units")
+	if code, ok := e.parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		return e.fail(fmt.Errorf("example: unexpected argument %q", fs.Arg(0)))
+	}
+	if *body == "" || *period == "" {
+		return e.fail(errors.New("example: --body and --period are required"))
+	}
+	p, err := plan.ParsePeriod(*period)
+	if err != nil {
+		return e.fail(fmt.Errorf("--period: %w", err))
+	}
+	reg, err := registry(*units)
+	if err != nil {
+		return e.fail(err)
+	}
+	r, err := report.Example(reg, *body, p)
+	if err != nil {
+		return e.fail(err)
+	}
+	return e.writeJSON(r)
+}
+
+// input is a file read for validate or compile.
+type input struct {
+	name string
+	data []byte
+}
+
+// readInputs reads the named files; "-" is standard input, named <stdin>.
+// With dirs, a directory stands for the *.json files in it, sorted.
+func (e *env) readInputs(names []string, dirs bool) ([]input, error) {
+	var out []input
+	for _, n := range names {
+		if n == "-" {
+			data, err := io.ReadAll(e.stdin)
+			if err != nil {
+				return nil, fmt.Errorf("<stdin>: %w", err)
+			}
+			out = append(out, input{"<stdin>", data})
+			continue
+		}
+		if dirs {
+			if st, err := os.Stat(n); err == nil && st.IsDir() {
+				files, err := filepath.Glob(filepath.Join(n, "*.json"))
+				if err != nil {
+					return nil, err
+				}
+				sort.Strings(files)
+				sub, err := e.readInputs(files, false)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, sub...)
+				continue
+			}
+		}
+		data, err := os.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, input{n, data})
+	}
+	return out, nil
+}
+
+// checker returns a report checker over the default registry, with the
+// units of file if given.
+func checker(units string) (*report.Checker, error) {
+	reg, err := registry(units)
+	if err != nil {
+		return nil, err
+	}
+	return report.NewChecker(report.Options{Registry: reg}), nil
+}
+
+// fileResult is one element of `planreport validate --format json`.
+type fileResult struct {
+	File   string      `json:"file"`
+	Valid  bool        `json:"valid"`
+	Errors []fileError `json:"errors"`
+}
+
+type fileError struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+func runValidate(e *env, args []string) int {
+	fs := e.flags("validate")
+	lang := fs.String("lang", "vi", "message `language`: vi or en")
+	format := fs.String("format", "text", "output `format`: text or json")
+	units := fs.String("units", "", "a units `file` (JSON) registering commune-level units")
+	if code, ok := e.parse(fs, args); !ok {
+		return code
+	}
+	if err := oneOf("format", *format, "text", "json"); err != nil {
+		return e.fail(err)
+	}
+	if err := oneOf("lang", *lang, "vi", "en"); err != nil {
+		return e.fail(err)
+	}
+	if fs.NArg() == 0 {
+		return e.fail(errors.New("validate: name the report files to check, or - for standard input"))
+	}
+	c, err := checker(*units)
+	if err != nil {
+		return e.fail(err)
+	}
+	inputs, err := e.readInputs(fs.Args(), false)
+	if err != nil {
+		return e.fail(err)
+	}
+	l := diag.Lang(*lang)
+	results := make([]fileResult, 0, len(inputs))
+	invalid := 0
+	for _, in := range inputs {
+		res := fileResult{File: in.name, Valid: true, Errors: []fileError{}}
+		if _, err := c.Parse(in.name, in.data); err != nil {
+			res.Valid = false
+			invalid++
+			var issues diag.List
+			if !errors.As(err, &issues) {
+				return e.fail(fmt.Errorf("%s: %w", in.name, err))
+			}
+			for _, is := range issues {
+				res.Errors = append(res.Errors, fileError{Path: is.Path, Line: is.Line, Column: is.Column, Code: is.Code, Message: is.Message(l)})
+				if *format == "text" {
+					fmt.Fprintln(e.stdout, strings.ReplaceAll(is.Format(l), "\n", " "))
+				}
+			}
+		}
+		results = append(results, res)
+	}
+	if *format == "json" {
+		if code := e.writeJSON(results); code != exitOK {
+			return code
+		}
+	}
+	fmt.Fprintf(e.stderr, "planreport: %d of %d reports valid\n", len(inputs)-invalid, len(inputs))
+	if invalid > 0 {
+		return exitInvalid
+	}
+	return exitOK
+}
+
+func runCompile(e *env, args []string) int {
+	fs := e.flags("compile")
+	period := fs.String("period", "", "the `period`: annual-YEAR or half-year-YEAR")
+	asOf := fs.String("as-of", "", "the `date` (YYYY-MM-DD) to judge deadlines on; default today in Hanoi")
+	units := fs.String("units", "", "a units `file` (JSON) registering commune-level units")
+	format := fs.String("format", "markdown", "output `format`: markdown or json")
+	if code, ok := e.parse(fs, args); !ok {
+		return code
+	}
+	if err := oneOf("format", *format, "markdown", "json"); err != nil {
+		return e.fail(err)
+	}
+	if *period == "" {
+		return e.fail(errors.New("compile: --period is required"))
+	}
+	p, err := plan.ParsePeriod(*period)
+	if err != nil {
+		return e.fail(fmt.Errorf("--period: %w", err))
+	}
+	on := plan.Today()
+	if *asOf != "" {
+		if on, err = plan.ParseDate(*asOf); err != nil {
+			return e.fail(fmt.Errorf("--as-of: %w", err))
+		}
+	}
+	if fs.NArg() == 0 {
+		return e.fail(errors.New("compile: name the report files or directories to compile"))
+	}
+	c, err := checker(*units)
+	if err != nil {
+		return e.fail(err)
+	}
+	read, err := e.readInputs(fs.Args(), true)
+	if err != nil {
+		return e.fail(err)
+	}
+	inputs := make([]report.Input, len(read))
+	for i, in := range read {
+		inputs[i] = report.Input{Name: in.name, Data: in.data}
+	}
+	comp := report.Compile(c, p, on, inputs)
+	write := comp.WriteMarkdown
+	if *format == "json" {
+		write = comp.WriteJSON
+	}
+	if err := write(e.stdout); err != nil {
+		return e.fail(err)
+	}
+	return exitOK
+}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"fmt"
+
+	"kh164/diag"
+	"kh164/plan"
+	"kh164/schema"
+)
+
+func init() {
+	commands["schema"] = command{
+		synopsis: "schema [--body ID] [--at YYYY-MM-DD] [--lang vi|en] [--units FILE]",
+		summary:  "Print the JSON Schema (draft 2020-12) of a report: the general one, or with --body the one of that body, its tasks as of --at (default today).",
+		run:      runSchema,
+	}
+}
+
+func runSchema(e *env, args []string) int {
+	fs := e.flags("schema")
+	body := fs.String("body", "", "the body `ID` whose report schema to print (default: the general schema)")
+	at := fs.String("at", "", "with --body: the `date` (YYYY-MM-DD) whose tasks the schema pins; default today in Hanoi")
+	lang := fs.String("lang", "vi", "`language` of titles and descriptions: vi or en")
+	units := fs.String("units", "", "a units `file` (JSON) registering commune-level units")
+	if code, ok := e.parse(fs, args); !ok {
+		return code
+	}
+	if err := oneOf("lang", *lang, "vi", "en"); err != nil {
+		return e.fail(err)
+	}
+	if fs.NArg() > 0 {
+		return e.fail(fmt.Errorf("schema: unexpected argument %q", fs.Arg(0)))
+	}
+	if *at != "" && *body == "" {
+		return e.fail(fmt.Errorf("schema: --at needs --body (the general schema does not depend on a date)"))
+	}
+	on := plan.Today()
+	if *at != "" {
+		d, err := plan.ParseDate(*at)
+		if err != nil {
+			return e.fail(fmt.Errorf("--at: %w", err))
+		}
+		on = d
+	}
+	r, err := registry(*units)
+	if err != nil {
+		return e.fail(err)
+	}
+	l := diag.Lang(*lang)
+	var out []byte
+	if *body == "" {
+		out, err = schema.Report(r, l)
+	} else {
+		out, err = schema.ForBody(r, *body, on, l)
+	}
+	if err != nil {
+		return e.fail(err)
+	}
+	e.stdout.Write(out)
+	return exitOK
+}

@@ -1,0 +1,159 @@
+package main
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"log"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"kh164/diag"
+	"kh164/plan"
+	"kh164/report"
+)
+
+//go:embed templates/*.html portal.css
+var files embed.FS
+
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"num": groupThousands,
+	"vi":  func(d plan.Date) string { return d.Vietnamese() },
+}).ParseFS(files, "templates/*.html"))
+
+// groupThousands writes n the Vietnamese way: 109.000.
+func groupThousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+func (s *server) render(w http.ResponseWriter, status int, name string, data any) {
+	var b bytes.Buffer
+	if err := pages.ExecuteTemplate(&b, name, data); err != nil {
+		log.Printf("rendering %s: %v", name, err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b.Bytes())
+}
+
+func (s *server) stylesheet(w http.ResponseWriter, r *http.Request) {
+	css, _ := files.ReadFile("portal.css")
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Write(css)
+}
+
+// periods are the periods a start page offers on date today.
+func periods(today plan.Date) []plan.Period {
+	return []plan.Period{
+		{Kind: plan.Annual, Year: today.Year},
+		{Kind: plan.HalfYear, Year: today.Year},
+		{Kind: plan.Annual, Year: today.Year - 1},
+	}
+}
+
+func (s *server) startPage(w http.ResponseWriter, r *http.Request) {
+	today := plan.DateOf(s.now())
+	s.render(w, http.StatusOK, "start.html", map[string]any{
+		"Plan":    plan.Plan(),
+		"Today":   today,
+		"Bodies":  s.reg.Reporters(today),
+		"Periods": periods(today),
+	})
+}
+
+// formPage shows the widget for a body and a period the body owes a
+// report for; otherwise the plan's reason, with a way back.
+func (s *server) formPage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	body, err := s.reg.Body(q.Get("body"))
+	var p plan.Period
+	if err == nil {
+		p, err = plan.ParsePeriod(q.Get("period"))
+		if err != nil {
+			err = diag.List{diag.New("/period", "invalid_period", "Chọn một kỳ báo cáo trong danh sách.", "Choose a reporting period from the list.")}
+		}
+	}
+	var due plan.Date
+	if err == nil {
+		due, err = s.reg.Due(body.ID, p)
+	}
+	if err != nil {
+		l, _ := err.(diag.List)
+		s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
+		return
+	}
+	s.render(w, http.StatusOK, "form.html", map[string]any{
+		"Body": body, "Period": p, "Due": due, "PeriodName": p.Vietnamese(),
+	})
+}
+
+// compilePage is the City Red Cross's compilation of the stored reports
+// of a period, as HTML, or as a Markdown or JSON download.
+func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	today := plan.DateOf(s.now())
+	p := plan.Period{Kind: plan.Annual, Year: today.Year}
+	asOf := today
+	var err error
+	if v := q.Get("period"); v != "" {
+		if p, err = plan.ParsePeriod(v); err != nil {
+			s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": diag.List{diag.New("/period", "invalid_period",
+				"Kỳ báo cáo phải có dạng annual-2026 hoặc half-year-2026.", "The period must look like annual-2026 or half-year-2026.")}})
+			return
+		}
+	}
+	if v := q.Get("as-of"); v != "" {
+		if asOf, err = plan.ParseDate(v); err != nil {
+			l, _ := err.(diag.List)
+			s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
+			return
+		}
+	}
+	subs, err := s.store.ForPeriod(r.Context(), p.String())
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	inputs := make([]report.Input, len(subs))
+	for i, sub := range subs {
+		inputs[i] = report.Input{Name: fmt.Sprintf("#%d (%s v%d)", sub.ID, sub.Body, sub.Version), Data: sub.Report}
+	}
+	c := report.Compile(s.checker, p, asOf, inputs)
+	name := fmt.Sprintf("tong-hop-%s-%s", p, asOf)
+	switch q.Get("format") {
+	case "md":
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.md"`)
+		c.WriteMarkdown(w)
+	case "json":
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.json"`)
+		c.WriteJSON(w)
+	default:
+		names := map[string]string{}
+		for _, b := range s.reg.Bodies() {
+			names[b.ID] = b.Name
+		}
+		s.render(w, http.StatusOK, "compile.html", map[string]any{
+			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "Names": names,
+		})
+	}
+}

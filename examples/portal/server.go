@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"time"
+
+	"kh164/plan"
+	"kh164/report"
+	"kh164/wasm/build"
+)
+
+// server holds what the handlers share. It is safe for concurrent use.
+type server struct {
+	store    *Store
+	reg      *plan.Registry
+	checker  *report.Checker
+	maxBytes int64
+	dist     string           // the widget's files, served at /kh164/
+	example  string           // a folder of static pages served at /example/, or ""
+	now      func() time.Time // the clock, replaced in tests
+
+	built    chan struct{} // closed when the widget build has ended
+	buildErr error
+	once     sync.Once
+}
+
+const maxReportBytes = 1 << 20
+
+func newServer(store *Store, reg *plan.Registry, dist string) *server {
+	return &server{
+		store:    store,
+		reg:      reg,
+		checker:  report.NewChecker(report.Options{Registry: reg, MaxBytes: maxReportBytes}),
+		maxBytes: maxReportBytes,
+		dist:     dist,
+		now:      time.Now,
+		built:    make(chan struct{}),
+	}
+}
+
+// buildDone records the end of the widget build.
+func (s *server) buildDone(err error) {
+	s.once.Do(func() {
+		s.buildErr = err
+		close(s.built)
+	})
+}
+
+// The Content-Security-Policy of every page: scripts only from this
+// origin, WebAssembly compilation allowed, nothing inline.
+const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+
+func (s *server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.startPage)
+	mux.HandleFunc("GET /form", s.formPage)
+	mux.HandleFunc("GET /compile", s.compilePage)
+	mux.HandleFunc("GET /portal.css", s.stylesheet)
+	mux.HandleFunc("POST /api/reports", s.postReport)
+	mux.HandleFunc("GET /api/reports/{id}", s.getReport)
+	mux.HandleFunc("GET /api/schema", s.getSchema)
+	mux.Handle("GET /kh164/", http.StripPrefix("/kh164", s.waitForWidget(build.Handler(s.dist))))
+	if s.example != "" {
+		mux.Handle("GET /example/", http.StripPrefix("/example", http.FileServer(http.Dir(s.example))))
+	}
+	return secure(mux)
+}
+
+// secure sets the security headers of every answer.
+func secure(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", csp)
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("Referrer-Policy", "same-origin")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// waitForWidget holds asset requests until the widget is built (the
+// loader shows its loading state meanwhile), and answers 503 if the build
+// failed.
+func (s *server) waitForWidget(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Minute)
+		defer cancel()
+		select {
+		case <-s.built:
+		case <-ctx.Done():
+			http.Error(w, "the widget is still being built; reload in a moment", http.StatusServiceUnavailable)
+			return
+		}
+		if s.buildErr != nil {
+			http.Error(w, "the widget could not be built: "+s.buildErr.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,732 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hack-pad/safejs"
+
+	"kh164/diag"
+	"kh164/internal/decode"
+	"kh164/plan"
+	"kh164/report"
+	"kh164/wasm/form"
+)
+
+// options are the mount options as the loader passes them, in JSON.
+type options struct {
+	Body       string `json:"body"`
+	Period     string `json:"period"`
+	Lang       string `json:"lang"`
+	ValidateOn string `json:"validateOn"` // "submit" (default) or "touch"
+	DraftKey   string `json:"draftKey"`
+	Action     string `json:"action"`
+	ReportDate string `json:"reportDate"` // YYYY-MM-DD or DD/MM/YYYY; empty: form.DefaultDate
+	IDPrefix   string `json:"idPrefix"`   // unique on the page, chosen by the loader
+}
+
+// events are the DOM events the form listens to, all on its <form>.
+var events = []string{"input", "change", "focusout", "click", "keydown", "keyup", "submit"}
+
+// saveDelay is how long after the last keystroke the draft is saved.
+const saveDelay = 400 * time.Millisecond
+
+// widget is one mounted form. All its methods run inside calls from
+// JavaScript (events, the loader's commands), one at a time.
+type widget struct {
+	f       *form.Form
+	view    form.View
+	opt     options
+	touch   bool // validate-on="touch"
+	checker *report.Checker
+
+	host, container, formEl safejs.Value
+	els                     map[string]safejs.Value // elements by id
+	storage                 safejs.Value            // localStorage, or undefined when unavailable
+	draftKey                string
+
+	values  form.Values
+	changed map[string]bool         // fields typed in
+	touched map[string]bool         // fields typed in and left: checked live in touch mode
+	shown   map[string]form.Problem // problems shown inline, by field
+
+	offered    form.Values    // a draft offered for restoring
+	imported   *report.Report // a file awaiting the person's answer
+	follow     string         // the field an error link leads to, when Enter goes up
+	dirty      bool           // values changed since the draft was saved
+	sent       bool
+	destroyed  bool
+	onEvent    safejs.Func
+	onCall     safejs.Func
+	controller safejs.Value
+}
+
+// mountJS is mount(element, optionsJSON, host) for the loader. It returns
+// the controller {call, draftKey}, or {error} when the form cannot be
+// made (unknown body, invalid period…).
+func mountJS(_ safejs.Value, args []safejs.Value) (out any) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = map[string]any{"error": fmt.Sprint("kh164 form: panic: ", r)}
+		}
+	}()
+	w, err := mount(args)
+	if err != nil {
+		msg := err.Error()
+		var l diag.List
+		if errors.As(err, &l) && len(l) > 0 {
+			msg = l[0].VI + " / " + l[0].EN
+		}
+		return map[string]any{"error": msg}
+	}
+	return w.controller
+}
+
+func mount(args []safejs.Value) (*widget, error) {
+	if len(args) < 3 {
+		return nil, fmt.Errorf("mount needs an element, options and a host")
+	}
+	var opt options
+	s, err := args[1].String()
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal([]byte(s), &opt); err != nil {
+		return nil, fmt.Errorf("options: %w", err)
+	}
+	lang, err := diag.ParseLang(opt.Lang)
+	if err != nil {
+		return nil, err
+	}
+	p, err := plan.ParsePeriod(opt.Period)
+	if err != nil {
+		return nil, err
+	}
+	var date plan.Date
+	if opt.ReportDate != "" {
+		if date, err = form.ParseDay(opt.ReportDate); err != nil {
+			return nil, fmt.Errorf("report-date: %w", err)
+		}
+	}
+	f, err := form.New(form.Config{Body: opt.Body, Period: p, Date: date})
+	if err != nil {
+		return nil, err
+	}
+	w := &widget{
+		f: f, opt: opt, touch: opt.ValidateOn == "touch", checker: report.Default(),
+		view:      form.View{Form: f, Lang: lang, IDs: form.IDs(opt.IDPrefix)},
+		container: args[0], host: args[2], els: map[string]safejs.Value{},
+		values:  form.Values{form.KeyReportDate: form.FormatDay(f.Date)},
+		changed: map[string]bool{}, touched: map[string]bool{}, shown: map[string]form.Problem{},
+		draftKey: f.DraftKey(opt.DraftKey),
+	}
+	d := newDOM()
+	w.storage = d.get(safejs.Global(), "localStorage")
+	if d.err != nil { // storage disabled by the browser: no drafts
+		w.storage, d.err = safejs.Undefined(), nil
+	}
+	saved := w.readDraft()
+	w.formEl = d.build(w.view.Render(w.values), w.els)
+	d.call(w.container, "replaceChildren", w.formEl)
+	if saved != nil {
+		d.replace(w.els[w.view.IDs.Of("notice")], w.view.Restore(*saved), w.els)
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if w.onEvent, err = safejs.FuncOf(w.event); err != nil {
+		return nil, err
+	}
+	if w.onCall, err = safejs.FuncOf(w.call); err != nil {
+		w.onEvent.Release()
+		return nil, err
+	}
+	for _, t := range events {
+		d.call(w.formEl, "addEventListener", t, w.onEvent.Value())
+	}
+	w.controller, err = object(map[string]any{"call": w.onCall.Value(), "draftKey": w.draftKey})
+	if err == nil {
+		err = d.err
+	}
+	if err != nil {
+		w.release()
+		return nil, err
+	}
+	return w, nil
+}
+
+// readDraft loads the saved draft, if any, to offer it; it returns when
+// it was saved.
+func (w *widget) readDraft() *time.Time {
+	if w.storage.IsUndefined() || w.storage.IsNull() {
+		return nil
+	}
+	item, err := w.storage.Call("getItem", w.draftKey)
+	if err != nil || item.IsNull() || item.IsUndefined() {
+		return nil
+	}
+	s, err := item.String()
+	if err != nil {
+		return nil
+	}
+	v, saved, err := w.f.DecodeDraft([]byte(s))
+	if err != nil || v.Empty() {
+		return nil
+	}
+	w.offered = v
+	return &saved
+}
+
+// saveDraft writes the values to storage. While a draft is offered and not
+// yet restored or declined, it is left as it is.
+func (w *widget) saveDraft() error {
+	if !w.dirty || w.offered != nil || w.sent || w.storage.IsUndefined() || w.storage.IsNull() {
+		return nil
+	}
+	data, err := w.f.EncodeDraft(w.values, time.Now())
+	if err != nil {
+		return err
+	}
+	if _, err := w.storage.Call("setItem", w.draftKey, string(data)); err != nil {
+		return fmt.Errorf("saving the draft: %w", err)
+	}
+	w.dirty = false
+	return nil
+}
+
+// guard runs fn for a call from JavaScript: an error becomes an "error"
+// event, a panic takes this form (and only it) down to the plain error
+// state, keeping the draft.
+func (w *widget) guard(fn func(d *dom) any) (out any) {
+	if w.destroyed {
+		return nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			w.crash(fmt.Sprint(r))
+			out = nil
+		}
+	}()
+	d := newDOM()
+	out = fn(d)
+	if d.err != nil {
+		w.emit("error", map[string]any{"message": d.err.Error()})
+	}
+	return out
+}
+
+// event handles the DOM events of the form (delegated to the <form>).
+func (w *widget) event(_ safejs.Value, args []safejs.Value) any {
+	return w.guard(func(d *dom) any {
+		if len(args) == 0 {
+			return nil
+		}
+		ev := args[0]
+		typ := d.str(ev, "type")
+		if (typ == "keydown" || typ == "keyup") && d.str(ev, "key") != "Enter" {
+			return nil // typing: the input event follows
+		}
+		target := d.get(ev, "target")
+		key := d.str(target, "name")
+		if w.f.Field(key) == nil {
+			key = ""
+		}
+		switch typ {
+		case "keydown":
+			// Enter on an error link: the link is followed when the key
+			// goes up, or the key's keypress would reach the field it
+			// focuses and submit the form again (implicit submission).
+			if link := d.call(target, "closest", "[data-focus]"); !link.IsNull() && !link.IsUndefined() {
+				d.call(ev, "preventDefault")
+				w.follow = d.str(d.get(link, "dataset"), "focus")
+			}
+		case "keyup":
+			if w.follow != "" {
+				w.focus(d, w.follow)
+				w.follow = ""
+			}
+		case "submit":
+			d.call(ev, "preventDefault")
+			d.call(ev, "stopPropagation")
+			w.submit(d)
+		case "input":
+			if key != "" && d.str(target, "type") != "radio" {
+				w.input(d, key, d.str(target, "value"))
+			}
+		case "change":
+			d.call(ev, "stopPropagation")
+			switch {
+			case key != "" && d.str(target, "type") == "radio":
+				w.input(d, key, d.str(target, "value"))
+			case d.str(target, "id") == w.view.IDs.Of("import"):
+				files := d.get(target, "files")
+				if n, err := d.get(files, "length").Int(); err == nil && n > 0 {
+					file := d.call(files, "item", 0)
+					d.call(w.host, "readFile", file)
+				}
+				d.set(target, "value", "")
+			}
+		case "focusout":
+			if key != "" && w.changed[key] {
+				w.touched[key] = true
+				if w.touch {
+					w.live(d)
+				}
+			}
+			if err := w.saveDraft(); err != nil {
+				w.emit("error", map[string]any{"message": err.Error()})
+			}
+		case "click":
+			if link := d.call(target, "closest", "[data-focus]"); !link.IsNull() && !link.IsUndefined() {
+				d.call(ev, "preventDefault")
+				w.focus(d, d.str(d.get(link, "dataset"), "focus"))
+				return nil
+			}
+			if b := d.call(target, "closest", "button[data-action]"); !b.IsNull() && !b.IsUndefined() {
+				data := d.get(b, "dataset")
+				w.action(d, d.str(data, "action"), d.str(data, "section"))
+			}
+		}
+		return nil
+	})
+}
+
+// input records a new value of field key.
+func (w *widget) input(d *dom, key, value string) {
+	w.values[key] = value
+	w.changed[key] = true
+	w.dirty = true
+	d.call(w.host, "later", saveDelay.Milliseconds())
+	if w.touch && w.touched[key] {
+		w.live(d)
+	}
+	w.apply(d, key)
+	if fd := w.f.Field(key); fd.Kind == form.Radios && strings.HasSuffix(key, "/status") {
+		w.apply(d, strings.TrimSuffix(key, "/status")+"/text") // its label names results or reason
+	}
+	w.emit("change", map[string]any{"field": key})
+}
+
+// problems checks the values with the server's rules.
+func (w *widget) problems() (*report.Report, []form.Problem) {
+	return w.f.Check(w.values, w.checker.Validate)
+}
+
+// live updates the messages of the touched fields (touch mode).
+func (w *widget) live(d *dom) {
+	_, ps := w.problems()
+	now := map[string]form.Problem{}
+	for _, p := range ps {
+		now[p.Field] = p
+	}
+	for key := range w.touched {
+		old, was := w.shown[key]
+		p, is := now[key]
+		if was != is || old.Issue.VI != p.Issue.VI || old.Issue.EN != p.Issue.EN {
+			if is {
+				w.shown[key] = p
+			} else {
+				delete(w.shown, key)
+			}
+			w.apply(d, key)
+		}
+	}
+}
+
+// show puts exactly the problems ps on the fields and in the summary
+// (none: the summary goes), and moves focus to the summary when asked.
+func (w *widget) show(d *dom, ps []form.Problem, focus bool) {
+	old := w.shown
+	w.shown = map[string]form.Problem{}
+	for _, p := range ps {
+		w.shown[p.Field] = p
+	}
+	for _, fd := range w.f.Fields() {
+		_, was := old[fd.Key]
+		_, is := w.shown[fd.Key]
+		if was || is {
+			w.apply(d, fd.Key)
+		}
+		if w.touch {
+			w.touched[fd.Key] = true // after a submit, every field is checked live
+		}
+	}
+	slot := w.els[w.view.IDs.Of("summary-slot")]
+	if len(ps) == 0 {
+		d.replace(slot, nil, nil)
+		return
+	}
+	d.replace(slot, w.view.Summary(ps), w.els)
+	if focus {
+		w.focus(d, w.view.IDs.Of("summary"))
+	}
+}
+
+// apply shows field key as its value and shown problem make it: message,
+// aria-invalid, aria-describedby, label and character count.
+func (w *widget) apply(d *dom, key string) {
+	var p *form.Problem
+	if sp, ok := w.shown[key]; ok {
+		p = &sp
+	}
+	st := w.view.State(key, w.values, p)
+	ids := w.view.IDs
+	fd := w.f.Field(key)
+	d.call(d.get(w.els[ids.Part(key, "group")], "classList"), "toggle", "kh164-form-group-error", st.Invalid)
+	msg := w.els[ids.Part(key, "error")]
+	d.set(msg, "hidden", !st.Invalid)
+	d.set(d.get(msg, "lastChild"), "textContent", st.Message)
+	var invalid, described *string
+	if st.Invalid {
+		t := "true"
+		invalid = &t
+	}
+	if st.DescribedBy != "" {
+		described = &st.DescribedBy
+	}
+	if fd.Kind == form.Radios {
+		fs := w.els[ids.Part(key, "fieldset")]
+		d.attr(fs, "aria-invalid", invalid)
+		d.attr(fs, "aria-describedby", described)
+		return
+	}
+	ctl := w.els[ids.Control(key)]
+	d.attr(ctl, "aria-invalid", invalid)
+	d.attr(ctl, "aria-describedby", described)
+	if fd.Kind == form.Prose {
+		d.set(w.els[ids.Part(key, "label")], "textContent", st.Label)
+		count := w.els[ids.Part(key, "count")]
+		d.set(count, "textContent", st.Count)
+		d.call(d.get(count, "classList"), "toggle", "kh164-count-over", st.Over)
+	}
+}
+
+// putValues shows w.values in the controls, with no problem shown.
+func (w *widget) putValues(d *dom) {
+	ids := w.view.IDs
+	w.shown = map[string]form.Problem{}
+	w.touched, w.changed = map[string]bool{}, map[string]bool{}
+	for _, fd := range w.f.Fields() {
+		if fd.Kind == form.Radios {
+			for i, c := range fd.Choices {
+				d.set(w.els[ids.Radio(fd.Key, i, c.Value)], "checked", w.values[fd.Key] == c.Value)
+			}
+		} else {
+			d.set(w.els[ids.Control(fd.Key)], "value", w.values[fd.Key])
+		}
+		w.apply(d, fd.Key)
+	}
+	d.replace(w.els[ids.Of("summary-slot")], nil, nil)
+}
+
+// focus moves focus to the element with the given id.
+func (w *widget) focus(d *dom, id string) {
+	e, ok := w.els[id]
+	if !ok {
+		e = d.call(d.doc, "getElementById", id)
+	}
+	if !e.IsNull() && !e.IsUndefined() {
+		d.call(e, "focus")
+	}
+}
+
+// submit checks the report: problems go to the summary, a valid report to
+// the check-answers view.
+func (w *widget) submit(d *dom) {
+	_, ps := w.problems()
+	w.show(d, ps, true)
+	if len(ps) > 0 {
+		w.emit("invalid", map[string]any{"errors": issues(ps)})
+		return
+	}
+	ids := w.view.IDs
+	d.replace(w.els[ids.Of("answer")], nil, nil)
+	d.replace(w.els[ids.Of("check")], w.view.Check(w.values), w.els)
+	d.set(w.els[ids.Of("fields")], "hidden", true)
+	d.set(w.els[ids.Of("check")], "hidden", false)
+	w.focus(d, ids.Of("check-title"))
+}
+
+// edit leaves the check-answers view for the form, focusing the given
+// element.
+func (w *widget) edit(d *dom, focus string) {
+	ids := w.view.IDs
+	d.set(w.els[ids.Of("check")], "hidden", true)
+	d.set(w.els[ids.Of("fields")], "hidden", false)
+	d.replace(w.els[ids.Of("answer")], nil, nil)
+	w.focus(d, focus)
+}
+
+// action runs the button with the given data-action.
+func (w *widget) action(d *dom, action, section string) {
+	ids := w.view.IDs
+	switch action {
+	case "export":
+		r, _ := w.f.Report(w.values)
+		data, err := json.MarshalIndent(r, "", "  ")
+		if err != nil {
+			d.fail("export", err)
+			return
+		}
+		d.call(w.host, "download", fmt.Sprintf("bao-cao-%s-%s.json", w.f.Body.ID, w.f.Period), string(data))
+	case "restore":
+		w.values, w.offered, w.dirty = w.offered, nil, true
+		w.putValues(d)
+		d.replace(w.els[ids.Of("notice")], nil, nil)
+		w.focus(d, ids.Of("title"))
+	case "discard":
+		w.offered = nil
+		d.replace(w.els[ids.Of("notice")], nil, nil)
+		w.focus(d, ids.Of("title"))
+	case "confirm":
+		w.confirm(d)
+	case "back":
+		w.edit(d, ids.Of("title"))
+	case "change":
+		w.edit(d, ids.Of("section-"+section+"-title"))
+	case "import-replace":
+		if w.imported == nil {
+			return
+		}
+		w.values, w.imported, w.dirty = w.f.FromReport(w.imported, w.view.Lang), nil, true
+		w.putValues(d)
+		d.replace(w.els[ids.Of("dialog")], nil, nil)
+		if err := w.saveDraft(); err != nil {
+			d.fail("draft", err)
+		}
+		if _, ps := w.problems(); len(ps) > 0 {
+			w.show(d, ps, true)
+		} else {
+			w.focus(d, ids.Of("title"))
+		}
+	case "import-close":
+		w.imported = nil
+		d.replace(w.els[ids.Of("dialog")], nil, nil)
+		w.focus(d, ids.Of("import"))
+	}
+}
+
+// confirm sends the checked report: the submit event first (the host may
+// cancel it), then, with an action URL, a POST through the loader.
+func (w *widget) confirm(d *dom) {
+	r, ps := w.problems()
+	if len(ps) > 0 { // changed since the check (setValue): check again
+		w.edit(d, w.view.IDs.Of("title"))
+		w.show(d, ps, true)
+		return
+	}
+	data, err := json.Marshal(r)
+	if err != nil {
+		d.fail("submit", err)
+		return
+	}
+	if !w.emit("submit", json.RawMessage(data)) || w.opt.Action == "" {
+		return
+	}
+	d.replace(w.els[w.view.IDs.Of("answer")], w.view.Sending(), w.els)
+	d.call(w.host, "post", w.opt.Action, string(data))
+}
+
+// answer shows the server's answer to the POST: status 0 when it could not
+// be reached, with the error in body.
+func (w *widget) answer(d *dom, status int, body string) {
+	ids := w.view.IDs
+	slot := w.els[ids.Of("answer")]
+	if status == 422 {
+		var a struct {
+			Errors diag.List `json:"errors"`
+		}
+		if json.Unmarshal([]byte(body), &a) == nil && len(a.Errors) > 0 {
+			d.replace(slot, nil, nil)
+			ps := w.f.Problems(a.Errors)
+			w.edit(d, ids.Of("title"))
+			w.show(d, ps, true)
+			w.emit("invalid", map[string]any{"errors": issues(ps)})
+			return
+		}
+	}
+	ok := status >= 200 && status < 300
+	d.replace(slot, w.view.Answer(ok, status, w.message(body)), w.els)
+	if ok {
+		w.sent = true
+		if !w.storage.IsUndefined() && !w.storage.IsNull() {
+			d.call(w.storage, "removeItem", w.draftKey)
+		}
+		d.set(w.els[ids.Of("check")], "hidden", true)
+	}
+	w.focus(d, ids.Of("answer-box"))
+}
+
+// message is the readable part of a server's answer: its "message" (or
+// "vi"/"en") member, or its text when short.
+func (w *widget) message(body string) string {
+	var m struct{ Message, VI, EN string }
+	if json.Unmarshal([]byte(body), &m) == nil {
+		if s := (form.Text{VI: m.VI, EN: m.EN}).In(w.view.Lang); s != "" {
+			return s
+		}
+		return m.Message
+	}
+	body = strings.TrimSpace(body)
+	if len(body) > 300 || strings.HasPrefix(body, "<") {
+		return ""
+	}
+	return body
+}
+
+// importFile reads a file the person chose: it is decoded strictly and
+// validated as the server would, and the person is asked before anything
+// they typed is replaced.
+func (w *widget) importFile(d *dom, name string, data []byte) {
+	r := new(report.Report)
+	src, fatal := decode.Strict(name, data, r, 0)
+	var problems diag.List
+	if fatal == nil {
+		report.Normalize(r)
+		fatal = w.f.Mismatch(r)
+	}
+	if fatal == nil {
+		if err := w.checker.Validate(r); err != nil && !errors.As(err, &problems) {
+			fatal = diag.List{diag.New("", "internal_error", err.Error(), err.Error())}
+		}
+		src.Place(problems)
+		w.imported = r
+	}
+	d.replace(w.els[w.view.IDs.Of("dialog")], w.view.Import(name, fatal, problems), w.els)
+	w.focus(d, w.view.IDs.Of("dialog-box"))
+}
+
+// call runs a command of the loader: call(name, args…).
+func (w *widget) call(_ safejs.Value, args []safejs.Value) any {
+	return w.guard(func(d *dom) any {
+		if len(args) == 0 {
+			return nil
+		}
+		str := func(i int) string {
+			if i >= len(args) {
+				return ""
+			}
+			s, err := args[i].String()
+			d.fail("argument", err)
+			return s
+		}
+		switch cmd := str(0); cmd {
+		case "value":
+			r, _ := w.f.Report(w.values)
+			data, err := json.Marshal(r)
+			d.fail("value", err)
+			return string(data)
+		case "setValue":
+			r := new(report.Report)
+			if _, l := decode.Strict("", []byte(str(1)), r, 0); l != nil {
+				return jsonString(map[string]any{"errors": l})
+			}
+			w.values, w.dirty = w.f.FromReport(r, w.view.Lang), true
+			w.putValues(d)
+			d.set(w.els[w.view.IDs.Of("check")], "hidden", true) // back to the form, if it was being checked
+			d.set(w.els[w.view.IDs.Of("fields")], "hidden", false)
+			d.call(w.host, "later", saveDelay.Milliseconds())
+			return ""
+		case "validate":
+			_, ps := w.problems()
+			w.show(d, ps, false)
+			if len(ps) > 0 {
+				w.emit("invalid", map[string]any{"errors": issues(ps)})
+			}
+			return jsonString(map[string]any{"valid": len(ps) == 0, "errors": issues(ps)})
+		case "tick":
+			if err := w.saveDraft(); err != nil {
+				d.fail("draft", err)
+			}
+		case "answer":
+			status := 0
+			if len(args) > 1 {
+				n, err := args[1].Int()
+				d.fail("answer", err)
+				status = n
+			}
+			w.answer(d, status, str(2))
+		case "file":
+			w.importFile(d, str(1), []byte(str(2)))
+		case "file-error":
+			d.replace(w.els[w.view.IDs.Of("dialog")], w.view.Import(str(1), diag.List{diag.New("", "read_error",
+				"Không đọc được tệp: "+str(2), "The file cannot be read: "+str(2))}, nil), w.els)
+			w.focus(d, w.view.IDs.Of("dialog-box"))
+		case "destroy":
+			w.destroy(d)
+		default:
+			d.fail("call", fmt.Errorf("unknown command %q", cmd))
+		}
+		return nil
+	})
+}
+
+// destroy saves the draft, removes the form and releases every function
+// handed to JavaScript.
+func (w *widget) destroy(d *dom) {
+	if err := w.saveDraft(); err != nil {
+		d.fail("draft", err)
+	}
+	for _, t := range events {
+		d.call(w.formEl, "removeEventListener", t, w.onEvent.Value())
+	}
+	d.call(w.container, "replaceChildren")
+	w.release()
+}
+
+func (w *widget) release() {
+	w.destroyed = true
+	w.onEvent.Release()
+	w.onCall.Release()
+	w.els, w.values, w.offered, w.imported = nil, nil, nil, nil
+}
+
+// crash shows the plain error state after a panic: the draft stays in
+// storage, the form is gone and its functions released.
+func (w *widget) crash(reason string) {
+	w.dirty = true
+	_ = w.saveDraft() // best effort: the last draft saved stays if this fails
+	d := newDOM()
+	for _, t := range events {
+		d.call(w.formEl, "removeEventListener", t, w.onEvent.Value())
+	}
+	d.call(w.host, "crashed", reason)
+	w.release()
+}
+
+// emit dispatches a CustomEvent on the host element through the loader;
+// it reports whether no listener cancelled it.
+func (w *widget) emit(typ string, detail any) bool {
+	v, err := w.host.Call("emit", typ, jsonString(detail))
+	if err != nil {
+		// dispatchEvent does not throw for a listener's error; this is the
+		// loader itself failing, and there is no one left to tell: the form
+		// goes on as if the event had not been cancelled.
+		return true
+	}
+	ok, err := v.Bool()
+	return err != nil || ok
+}
+
+// issues are problems as the host sees them in events: the issue with the
+// id of the field it is on.
+func issues(ps []form.Problem) []map[string]any {
+	out := make([]map[string]any, len(ps))
+	for i, p := range ps {
+		out[i] = map[string]any{"path": p.Path, "code": p.Code, "vi": p.VI, "en": p.EN, "field": p.Field}
+	}
+	return out
+}
+
+func jsonString(v any) string {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return "null"
+	}
+	return string(data)
+}

@@ -1,0 +1,16 @@
+// Package wasm is the reporting form that portals embed with one script
+// tag: the form runs the report package's own validation compiled to
+// WebAssembly.
+//
+//	form/        the form's model (layout, values, report, checks, drafts, views), plain Go
+//	cmd/form/    the WebAssembly program: the thin DOM layer, through safejs only
+//	build/       Dist builds the kit (wasm, brotli, gzip, loader, stylesheet); Handler serves it
+//	cmd/buildkit the generator behind go generate
+//	e2e/         tests and benchmarks in headless Chromium
+//
+// Build the kit into wasm/dist with:
+//
+//	go generate ./wasm/...
+package wasm
+
+//go:generate go run ./cmd/buildkit -o dist

@@ -1,0 +1,303 @@
+package form
+
+import (
+	"fmt"
+	"strings"
+
+	"kh164/diag"
+	"kh164/plan"
+	"kh164/report"
+)
+
+// Kind is the kind of control a field is.
+type Kind int
+
+// Field kinds.
+const (
+	Line   Kind = iota // a one-line text input
+	Prose              // a textarea with a character count
+	Number             // a whole number (text input, numeric keyboard)
+	Day                // a date written 15/11/2024
+	Radios             // one choice from a few, as radio buttons
+)
+
+// Choice is one radio button of a Radios field.
+type Choice struct {
+	Value string
+	Label Text
+}
+
+// Field is one question of the form. Key identifies it in Values, drafts,
+// problems and element ids.
+type Field struct {
+	Key      string
+	Kind     Kind
+	Label    Text
+	Hint     Text
+	Optional bool
+	// MaxChars is the limit of Line and Prose fields, in characters.
+	MaxChars int
+	// Unit is what a Number counts ("đơn vị", "đồng").
+	Unit Text
+	// Choices are the options of a Radios field.
+	Choices []Choice
+	// Autocomplete and InputType tune the control ("tel", "email").
+	Autocomplete, InputType string
+}
+
+// Group is a block of fields under one heading: a task, an indicator
+// area, or a whole section.
+type Group struct {
+	ID    string
+	Title Text // empty for a section's only group
+	// Quote is the plan's verbatim text of a task (Vietnamese only).
+	Quote  string
+	Gloss  string // the task's English gloss
+	Fields []*Field
+	// Fieldset groups the fields under Title as a legend (indicator areas).
+	Fieldset bool
+}
+
+// Section is a part of the form with its own heading and its own change
+// link on the check-answers view.
+type Section struct {
+	ID     string
+	Title  Text
+	Intro  Text
+	Groups []*Group
+}
+
+// Form is the form for one body, period and report date.
+type Form struct {
+	Body     plan.Body
+	Period   plan.Period
+	Date     plan.Date // the report date the form was laid out for
+	Due      plan.Date // zero when the body has no report due for the period
+	Tasks    []plan.Task
+	Sections []*Section
+
+	fields []*Field          // in document order
+	byKey  map[string]int    // key → index in fields
+	ptr    map[string]string // JSON Pointer → field key
+}
+
+// Config selects a form.
+type Config struct {
+	Registry *plan.Registry // nil: plan.Default()
+	Body     string
+	Period   plan.Period
+	// Date is the report date; zero means DefaultDate(Today).
+	Date  plan.Date
+	Today plan.Date // zero: plan.Today()
+}
+
+// Status choices of a task, in the order of report.Status.
+var statuses = []Choice{
+	{string(report.Done), Text{"Đã hoàn thành", "Done"}},
+	{string(report.InProgress), Text{"Đang thực hiện", "In progress"}},
+	{string(report.NotStarted), Text{"Chưa thực hiện", "Not started"}},
+}
+
+// Keys of the fields that are not tied to a task or an indicator.
+const (
+	KeyReportDate   = "reportDate"
+	KeyReference    = "reference"
+	KeyDifficulties = "difficulties"
+	KeyProposals    = "proposals"
+	KeyPrepName     = "preparedBy/name"
+	KeyPrepPosition = "preparedBy/position"
+	KeyPrepPhone    = "preparedBy/phone"
+	KeyPrepEmail    = "preparedBy/email"
+	KeySignName     = "signedBy/name"
+	KeySignPosition = "signedBy/position"
+)
+
+// StatusKey and TextKey are the keys of a task's status and of its results
+// (or reason) text; IndicatorKey is the key of an indicator.
+func StatusKey(task string) string    { return "task/" + task + "/status" }
+func TextKey(task string) string      { return "task/" + task + "/text" }
+func IndicatorKey(code string) string { return "indicator/" + code }
+
+// New lays out the form. It fails with a diag.List when the body is
+// unknown, the period is invalid or the body does not exist on the date.
+func New(c Config) (*Form, error) {
+	reg := c.Registry
+	if reg == nil {
+		reg = plan.Default()
+	}
+	if err := c.Period.Check(); err != nil {
+		return nil, diag.List{diag.New("/period", "invalid_period", "Kỳ báo cáo không hợp lệ: "+err.Error(), "Invalid period: "+err.Error())}
+	}
+	body, err := reg.Body(c.Body)
+	if err != nil {
+		return nil, err
+	}
+	due, _ := reg.Due(body.ID, c.Period)
+	date := c.Date
+	if date.IsZero() {
+		today := c.Today
+		if today.IsZero() {
+			today = plan.Today()
+		}
+		date = DefaultDate(body, c.Period, due, today)
+	}
+	tasks, err := reg.Tasks(body.ID, date)
+	if err != nil {
+		return nil, err
+	}
+	f := &Form{Body: body, Period: c.Period, Date: date, Due: due, Tasks: tasks}
+	f.layout()
+	return f, nil
+}
+
+// DefaultDate is the report date a form starts with: the first of today,
+// the due date and the last day of the period's data window that falls in
+// that window on a day the body exists; else the body's last day; else
+// today.
+func DefaultDate(b plan.Body, p plan.Period, due, today plan.Date) plan.Date {
+	start, end := p.Window()
+	for _, d := range []plan.Date{today, due, end} {
+		if !d.IsZero() && !d.Before(start) && !d.After(end) && b.ExistsOn(d) {
+			return d
+		}
+	}
+	if !b.Until.IsZero() {
+		return b.Until
+	}
+	return today
+}
+
+func (f *Form) layout() {
+	prose := func(key string, label, hint Text, optional bool) *Field {
+		return &Field{Key: key, Kind: Prose, Label: label, Hint: hint, Optional: optional, MaxChars: report.MaxProse}
+	}
+	line := func(key string, label Text, auto string) *Field {
+		return &Field{Key: key, Kind: Line, Label: label, MaxChars: report.MaxLine, Autocomplete: auto}
+	}
+	about := &Section{ID: "about", Title: Text{"Thông tin chung", "About the report"}, Groups: []*Group{{ID: "about", Fields: []*Field{
+		{Key: KeyReportDate, Kind: Day, Label: Text{"Ngày báo cáo", "Report date"},
+			Hint: Text{"Viết ngày/tháng/năm, ví dụ 15/11/2024.", "Write day/month/year, for example 15/11/2024."}},
+		{Key: KeyReference, Kind: Line, Label: Text{"Số, ký hiệu báo cáo", "Report number and symbol"}, Optional: true,
+			Hint: Text{"Ví dụ 245/BC-UBND.", "For example 245/BC-UBND."}, MaxChars: report.MaxReference, Autocomplete: "off"},
+	}}}}
+
+	tasks := &Section{ID: "tasks", Title: Text{"Kết quả thực hiện nhiệm vụ", "Results by task"},
+		Intro: Text{"Với mỗi nhiệm vụ Kế hoạch giao, chọn tình trạng và nêu kết quả, hoặc lý do nếu chưa thực hiện.",
+			"For each task the plan assigns, choose how far it has come and give the results, or the reason if it has not started."}}
+	for _, t := range f.Tasks {
+		tasks.Groups = append(tasks.Groups, &Group{ID: "task-" + t.ID, Title: Text{"Nhiệm vụ " + t.ID, "Task " + t.ID}, Quote: t.Text, Gloss: t.English,
+			Fields: []*Field{
+				{Key: StatusKey(t.ID), Kind: Radios, Label: Text{"Tình trạng thực hiện nhiệm vụ " + t.ID, "Progress of task " + t.ID}, Choices: statuses},
+				prose(TextKey(t.ID), Text{"Kết quả thực hiện nhiệm vụ " + t.ID, "Results of task " + t.ID},
+					Text{"Nêu những việc đã làm và kết quả cụ thể; nếu chưa thực hiện, nêu lý do.",
+						"Say what was done and what it achieved; if it has not started, say why."}, false),
+			}})
+	}
+
+	inds := &Section{ID: "indicators", Title: Text{"Chỉ tiêu", "Indicators"},
+		Intro: Text{"Nhập các số liệu có được, là số nguyên, ví dụ 322.000 hoặc 322 000. Bỏ trống chỉ tiêu không có số liệu.",
+			"Give the figures you have, as whole numbers such as 322.000 or 322 000. Leave out those you have no figure for."}}
+	areas := []struct {
+		id    string
+		title Text
+	}{{plan.AreaOrganisation, Text{"Tổ chức Hội", "The Red Cross organisation"}}, {plan.AreaOverall, Text{"Tổng hợp", "Overall"}}}
+	for _, a := range plan.Activities() {
+		areas = append(areas, struct {
+			id    string
+			title Text
+		}{a.ID, Text{fmt.Sprintf("%d. %s", a.Number, upperFirst(a.Name)), fmt.Sprintf("%d. %s", a.Number, upperFirst(a.English))}})
+	}
+	all := plan.Indicators()
+	for _, a := range areas {
+		g := &Group{ID: "area-" + a.id, Title: a.title, Fieldset: true}
+		for _, in := range all {
+			if in.Area == a.id {
+				g.Fields = append(g.Fields, &Field{Key: IndicatorKey(in.Code), Kind: Number, Label: Text{in.Name, in.English},
+					Unit: Text{in.Unit, in.UnitEnglish}, Optional: true, Autocomplete: "off"})
+			}
+		}
+		if len(g.Fields) > 0 {
+			inds.Groups = append(inds.Groups, g)
+		}
+	}
+
+	remarks := &Section{ID: "remarks", Title: Text{"Khó khăn và đề xuất", "Difficulties and proposals"}, Groups: []*Group{{ID: "remarks", Fields: []*Field{
+		prose(KeyDifficulties, Text{"Khó khăn, vướng mắc", "Difficulties"}, Text{}, true),
+		prose(KeyProposals, Text{"Đề xuất, kiến nghị", "Proposals"}, Text{}, true),
+	}}}}
+	prep := &Section{ID: "preparer", Title: Text{"Người lập báo cáo", "Who prepared the report"},
+		Intro: Text{"Người có thể trả lời các câu hỏi về báo cáo này.", "The person to contact about this report."},
+		Groups: []*Group{{ID: "preparer", Fields: []*Field{
+			line(KeyPrepName, Text{"Họ và tên người lập", "Preparer's full name"}, "name"),
+			line(KeyPrepPosition, Text{"Chức vụ người lập", "Preparer's position"}, "organization-title"),
+			{Key: KeyPrepPhone, Kind: Line, Label: Text{"Số điện thoại người lập", "Preparer's phone number"}, InputType: "tel", Autocomplete: "tel",
+				Hint: Text{"Ví dụ 0912 345 678 hoặc 024 3825 3536.", "For example 0912 345 678 or 024 3825 3536."}, MaxChars: 20},
+			{Key: KeyPrepEmail, Kind: Line, Label: Text{"Thư điện tử người lập", "Preparer's email address"}, Optional: true, InputType: "email", Autocomplete: "email", MaxChars: report.MaxEmail},
+		}}}}
+	sign := &Section{ID: "signer", Title: Text{"Người ký báo cáo", "Who signs the report"}, Groups: []*Group{{ID: "signer", Fields: []*Field{
+		line(KeySignName, Text{"Họ và tên người ký", "Signer's full name"}, "off"),
+		line(KeySignPosition, Text{"Chức vụ người ký", "Signer's position"}, "off"),
+	}}}}
+	f.Sections = []*Section{about, tasks, inds, remarks, prep, sign}
+
+	f.byKey = map[string]int{}
+	for _, s := range f.Sections {
+		for _, g := range s.Groups {
+			for _, fd := range g.Fields {
+				f.byKey[fd.Key] = len(f.fields)
+				f.fields = append(f.fields, fd)
+			}
+		}
+	}
+	f.pointers()
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// Fields returns the fields in document order: the order of the error
+// summary and of the check-answers view.
+func (f *Form) Fields() []*Field { return f.fields }
+
+// Field returns the field with the given key, or nil.
+func (f *Form) Field(key string) *Field {
+	if i, ok := f.byKey[key]; ok {
+		return f.fields[i]
+	}
+	return nil
+}
+
+// SectionOf returns the ID of the section that holds field key.
+func (f *Form) SectionOf(key string) string {
+	for _, s := range f.Sections {
+		for _, g := range s.Groups {
+			for _, fd := range g.Fields {
+				if fd.Key == key {
+					return s.ID
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// Label is the label of field key given the values: a task's text field
+// asks for the reason when the task has not started.
+func (f *Form) Label(key string, v Values) Text {
+	fd := f.Field(key)
+	if fd == nil {
+		return Text{}
+	}
+	if task, ok := strings.CutPrefix(key, "task/"); ok && strings.HasSuffix(key, "/text") {
+		task = strings.TrimSuffix(task, "/text")
+		if v[StatusKey(task)] == string(report.NotStarted) {
+			return Text{"Lý do chưa thực hiện nhiệm vụ " + task, "Why task " + task + " has not started"}
+		}
+	}
+	return fd.Label
+}
