@@ -78,9 +78,10 @@
 //     the date; minItems = maxItems = their number; and each task's
 //     contains has minContains 1, maxContains 1.
 //
-// The units schema adds the rules plan.ParseUnits checks in code (code
-// pattern and length, name 1–200 characters, group 2–12); see units.go for
-// the declarations plan should export. The plan schema adds const
+// The units schema adds the rules plan.ParseUnits checks in code, from the
+// plan's declarations: plan.UnitCodePattern and MaxCodeLen, names of 1 to
+// MaxNameLen characters following textrule.Line, groups MinUnitGroup to
+// MaxUnitGroup. The plan schema adds const
 // schemaVersion = plan.ExportVersion.
 //
 // Titles and descriptions come from one table (labels.go) keyed by schema
