@@ -26,14 +26,7 @@ func Activities() []Activity { return append([]Activity(nil), activities...) }
 
 // ActivityByID returns one of the seven contents by its ID.
 func ActivityByID(id string) (Activity, error) {
-	ids := make([]string, len(activities))
-	for i, a := range activities {
-		if a.ID == id {
-			return a, nil
-		}
-		ids[i] = a.ID
-	}
-	return Activity{}, unknown("activity", id, ids)
+	return find("activity", activities, id, func(a Activity) string { return a.ID })
 }
 
 // Campaign is a named campaign or movement the plan calls on bodies to
@@ -69,12 +62,5 @@ func Campaigns() []Campaign { return append([]Campaign(nil), campaigns...) }
 
 // CampaignByID returns a campaign by its ID.
 func CampaignByID(id string) (Campaign, error) {
-	ids := make([]string, len(campaigns))
-	for i, c := range campaigns {
-		if c.ID == id {
-			return c, nil
-		}
-		ids[i] = c.ID
-	}
-	return Campaign{}, unknown("campaign", id, ids)
+	return find("campaign", campaigns, id, func(c Campaign) string { return c.ID })
 }

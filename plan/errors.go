@@ -19,6 +19,22 @@ var kindNames = map[string][2]string{
 	"id":        {"mã", "ID"},
 }
 
+// find returns the item of items whose key is id, or the unknown-ID error
+// of kind.
+func find[T any](kind string, items []T, id string, key func(T) string) (T, error) {
+	for _, it := range items {
+		if key(it) == id {
+			return it, nil
+		}
+	}
+	ids := make([]string, len(items))
+	for i, it := range items {
+		ids[i] = key(it)
+	}
+	var zero T
+	return zero, unknown(kind, id, ids)
+}
+
 // unknown is the error for an ID that names nothing of the given kind. It
 // suggests the closest known IDs.
 func unknown(kind, id string, known []string) error {

@@ -69,12 +69,5 @@ func Indicators() []Indicator { return append([]Indicator(nil), indicators...) }
 
 // IndicatorByCode returns an indicator by its code.
 func IndicatorByCode(code string) (Indicator, error) {
-	ids := make([]string, len(indicators))
-	for i, in := range indicators {
-		if in.Code == code {
-			return in, nil
-		}
-		ids[i] = in.Code
-	}
-	return Indicator{}, unknown("indicator", code, ids)
+	return find("indicator", indicators, code, func(in Indicator) string { return in.Code })
 }

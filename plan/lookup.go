@@ -1,84 +1,69 @@
 package plan
 
-import "fmt"
+import "strings"
 
 // Entry is what Lookup finds: any item of the plan by its ID.
 type Entry struct {
-	Kind    string `json:"kind"` // clause, task, group, body, activity, campaign, reference, indicator, duty
+	Kind    string `json:"kind"` // section, part, group, clause, task, body, activity, campaign, reference, indicator, duty
 	ID      string `json:"id"`
 	Text    string `json:"text"` // Vietnamese text or name
 	English string `json:"english"`
 }
 
-// Lookup finds any item by its ID: a clause ("I.1.2", "preamble"), a task
-// ("III.6.1"), an assignee group ("III.6"), a body ("so-y-te"), an activity
-// content ("blood_donation"), a campaign, a cited document ("44-KL/TW"), an
-// indicator ("blood_units") or a duty ("results"). An unknown ID gives a
-// diag.List with code unknown_id and the nearest known IDs.
+// Lookup finds any item by its ID: a section ("II"), a part ("I.1") or
+// assignee group ("III.6"), a clause ("I.1.2", "preamble"), a task
+// ("III.6.1"), a body ("so-y-te"), an activity content ("blood_donation"),
+// a campaign, a cited document ("44-KL/TW"), an indicator ("blood_units")
+// or a duty ("results"). An unknown ID gives a diag.List with code
+// unknown_id and the nearest known IDs.
 func (r *Registry) Lookup(id string) (Entry, error) {
-	x := idx()
-	if t, ok := x.taskAt[id]; ok {
-		task := x.tasks[t]
-		return Entry{"task", id, task.Text, task.English}, nil
-	}
-	if c, ok := x.clauses[id]; ok {
-		return Entry{"clause", id, c.Text, c.English}, nil
-	}
-	if p, ok := x.parts[id]; ok {
-		kind := "part"
-		if len(id) > 4 && id[:4] == "III." {
-			kind = "group"
+	entries := r.entries()
+	ids := make([]string, len(entries))
+	for i, e := range entries {
+		if e.ID == id {
+			return e, nil
 		}
-		return Entry{kind, id, p.Title, p.English}, nil
+		ids[i] = e.ID
 	}
-	var known []string
+	return Entry{}, unknown("id", id, ids)
+}
+
+// entries lists every item Lookup knows, in the document's order, then
+// the registry's bodies and the plan's other catalogues.
+func (r *Registry) entries() []Entry {
+	var out []Entry
+	out = append(out, Entry{"clause", preamble.ID, preamble.Text, preamble.English})
 	for _, s := range sections {
-		if s.ID == id {
-			return Entry{"section", id, s.Title, s.English}, nil
+		out = append(out, Entry{"section", s.ID, s.Title, s.English})
+		for _, p := range s.Parts {
+			kind, clause := "part", "clause"
+			if s.ID == "III" {
+				kind, clause = "group", "task"
+			}
+			out = append(out, Entry{kind, p.ID, p.Title, p.English})
+			for _, c := range p.Clauses {
+				out = append(out, Entry{clause, c.ID, c.Text, c.English})
+			}
 		}
-		known = append(known, s.ID)
 	}
+	out = append(out, Entry{"clause", closing.ID, closing.Text, closing.English})
 	for _, b := range r.bodies {
-		if b.ID == id {
-			return Entry{"body", id, b.Name, b.English}, nil
-		}
-		known = append(known, b.ID)
+		out = append(out, Entry{"body", b.ID, b.Name, b.English})
 	}
 	for _, a := range activities {
-		if a.ID == id {
-			return Entry{"activity", id, a.Name, a.English}, nil
-		}
-		known = append(known, a.ID)
+		out = append(out, Entry{"activity", a.ID, a.Name, a.English})
 	}
 	for _, c := range campaigns {
-		if c.ID == id {
-			return Entry{"campaign", id, c.Name, c.English}, nil
-		}
-		known = append(known, c.ID)
+		out = append(out, Entry{"campaign", c.ID, c.Name, c.English})
 	}
 	for _, ref := range references {
-		if ref.ID == id {
-			return Entry{"reference", id, fmt.Sprintf("%s %s", ref.Kind, ref.ID), ref.English}, nil
-		}
-		known = append(known, ref.ID)
+		out = append(out, Entry{"reference", ref.ID, strings.TrimSpace(ref.Kind + " " + ref.ID), ref.English})
 	}
 	for _, in := range indicators {
-		if in.Code == id {
-			return Entry{"indicator", id, in.Name, in.English}, nil
-		}
-		known = append(known, in.Code)
+		out = append(out, Entry{"indicator", in.Code, in.Name, in.English})
 	}
 	for _, d := range duties {
-		if d.ID == id {
-			return Entry{"duty", id, d.VI, d.EN}, nil
-		}
-		known = append(known, d.ID)
+		out = append(out, Entry{"duty", d.ID, d.VI, d.EN})
 	}
-	for k := range x.clauses {
-		known = append(known, k)
-	}
-	for k := range x.parts {
-		known = append(known, k)
-	}
-	return Entry{}, unknown("id", id, known)
+	return out
 }

@@ -139,12 +139,5 @@ func GroupByNumber(n int) (Part, bool) {
 
 // ReferenceByID returns a cited document by its symbol ("44-KL/TW").
 func ReferenceByID(id string) (Reference, error) {
-	ids := make([]string, len(references))
-	for i, r := range references {
-		if r.ID == id {
-			return r, nil
-		}
-		ids[i] = r.ID
-	}
-	return Reference{}, unknown("reference", id, ids)
+	return find("reference", references, id, func(r Reference) string { return r.ID })
 }

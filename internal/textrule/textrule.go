@@ -65,9 +65,32 @@ func (c Rule) Check(s string) bool {
 	if inRanges(first, c.ends) || inRanges(last, c.ends) {
 		return false
 	}
-	for _, r := range s {
-		if c.Forbids(r) {
-			return false
+	if c.top >= 0x100 {
+		for _, r := range s {
+			if c.Forbids(r) {
+				return false
+			}
+		}
+		return true
+	}
+	// Every forbidden character is below U+0100: look only at ASCII bytes
+	// and at the two-byte sequences of U+0080–U+00FF (lead byte C2 or C3),
+	// skipping the rest of the text (Vietnamese letters are three bytes)
+	// without decoding it. s is valid UTF-8 in the kit; in invalid input a
+	// stray C2/C3 byte is read as its character, as range would not.
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case b < utf8.RuneSelf:
+			if c.latin1[b>>6]&(1<<(b&63)) != 0 {
+				return false
+			}
+		case (b == 0xC2 || b == 0xC3) && i+1 < len(s):
+			r := rune(b&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if c.latin1[r>>6]&(1<<(r&63)) != 0 {
+				return false
+			}
+			i++
 		}
 	}
 	return true
