@@ -83,7 +83,31 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/reports/%d", sub.ID))
-	writeJSON(w, http.StatusCreated, sub)
+	writeJSON(w, http.StatusCreated, accepted{sub, s.receipt(sub, diag.VI), s.receipt(sub, diag.EN)})
+}
+
+// accepted is the 201 answer: the stored version and a receipt the form
+// shows to the person who sent it.
+type accepted struct {
+	Submission
+	VI string `json:"vi"`
+	EN string `json:"en"`
+}
+
+// receipt says what was received, in language l.
+func (s *server) receipt(sub Submission, l diag.Lang) string {
+	name := sub.Body
+	if b, err := s.reg.Body(sub.Body); err == nil {
+		name = b.Name
+		if l == diag.EN {
+			name = b.English
+		}
+	}
+	at := sub.ReceivedAt.In(hanoi)
+	if l == diag.EN {
+		return fmt.Sprintf("Received: the report of %s, version %d, at %s. Sending again makes version %d.", name, sub.Version, at.Format("15:04 on 2 January 2006"), sub.Version+1)
+	}
+	return fmt.Sprintf("Đã nhận báo cáo của %s, bản %d, lúc %s. Gửi lại sẽ tạo bản %d.", name, sub.Version, at.Format("15:04 ngày 02/01/2006"), sub.Version+1)
 }
 
 func (s *server) tooLarge(w http.ResponseWriter, limit int64) {

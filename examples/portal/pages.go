@@ -9,17 +9,22 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"kh164/diag"
 	"kh164/plan"
 	"kh164/report"
 )
 
-//go:embed templates/*.html portal.css
+//go:embed templates/*.html portal.css portal.js
 var files embed.FS
+
+// hanoi is the portal's time zone, for dates and times shown to people.
+var hanoi = time.FixedZone("ICT", 7*3600)
 
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"num": groupThousands,
+	"inc": func(n int) int { return n + 1 },
 	"vi":  func(d plan.Date) string { return d.Vietnamese() },
 }).ParseFS(files, "templates/*.html"))
 
@@ -53,11 +58,17 @@ func (s *server) render(w http.ResponseWriter, status int, name string, data any
 	w.Write(b.Bytes())
 }
 
-func (s *server) stylesheet(w http.ResponseWriter, r *http.Request) {
-	css, _ := files.ReadFile("portal.css")
-	w.Header().Set("Content-Type", "text/css; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
-	w.Write(css)
+// static serves an embedded file.
+func (s *server) static(name, ctype string) http.HandlerFunc {
+	data, err := files.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded above: cannot happen
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", ctype)
+		w.Header().Set("Cache-Control", "no-cache")
+		w.Write(data)
+	}
 }
 
 // periods are the periods a start page offers on date today.
@@ -100,8 +111,18 @@ func (s *server) formPage(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
 		return
 	}
+	subs, err := s.store.Versions(r.Context(), body.ID, p.String())
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	var latest *Submission
+	if len(subs) > 0 {
+		latest = &subs[len(subs)-1]
+	}
 	s.render(w, http.StatusOK, "form.html", map[string]any{
 		"Body": body, "Period": p, "Due": due, "PeriodName": p.Vietnamese(),
+		"Today": plan.DateOf(s.now()), "Latest": latest,
 	})
 }
 
@@ -134,7 +155,7 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 	}
 	inputs := make([]report.Input, len(subs))
 	for i, sub := range subs {
-		inputs[i] = report.Input{Name: fmt.Sprintf("#%d (%s v%d)", sub.ID, sub.Body, sub.Version), Data: sub.Report}
+		inputs[i] = report.Input{Name: sub.Label(), Data: sub.Report}
 	}
 	c := report.Compile(s.checker, p, asOf, inputs)
 	name := fmt.Sprintf("tong-hop-%s-%s", p, asOf)

@@ -67,9 +67,9 @@ func TestSubmitKeepsEveryVersionAcrossRestarts(t *testing.T) {
 	if code != http.StatusCreated {
 		t.Fatalf("POST: %d %s", code, out)
 	}
-	var sub Submission
+	var sub accepted
 	json.Unmarshal(out, &sub)
-	if sub.Version != 1 || sub.Body != "so-y-te" {
+	if sub.Version != 1 || sub.Body != "so-y-te" || !strings.HasPrefix(sub.VI, "Đã nhận báo cáo của Sở Y tế, bản 1, lúc 16:00 ngày 28/11/2026.") || !strings.Contains(sub.EN, "version 1") {
 		t.Fatalf("stored %+v", sub)
 	}
 	ts.Close()
@@ -89,6 +89,13 @@ func TestSubmitKeepsEveryVersionAcrossRestarts(t *testing.T) {
 	resp.Body.Close()
 	if got.Version != 1 || !bytes.Equal(got.Report, first) {
 		t.Fatalf("stored report differs after restart")
+	}
+	// The form page says a version was received and offers to start from it.
+	resp, _ = http.Get(ts2.URL + "/form?body=so-y-te&period=annual-2026")
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(string(page), fmt.Sprintf(`data-report="/api/reports/%d"`, sub.ID)) || !strings.Contains(string(page), "Gửi lại sẽ tạo bản 2") {
+		t.Error("the form page does not offer the received version")
 	}
 	corrected := bytes.Replace(first, []byte(`"difficulties":"`), []byte(`"difficulties":"Bổ sung: `), 1)
 	if code, out := post(t, ts2.URL, "application/json", corrected); code != http.StatusCreated || !strings.Contains(string(out), `"version":2`) {
@@ -114,7 +121,7 @@ func TestSubmitKeepsEveryVersionAcrossRestarts(t *testing.T) {
 	}
 	// The HTML page shows the body as filed.
 	resp, _ = http.Get(ts2.URL + "/compile?period=annual-2026&as-of=2026-11-28")
-	page, _ := io.ReadAll(resp.Body)
+	page, _ = io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if !strings.Contains(string(page), `class="filing-on_time"><td>6</td><td>Sở Y tế</td>`) {
 		t.Error("the compilation page does not show Sở Y tế as filed on time")
@@ -225,7 +232,9 @@ func TestPages(t *testing.T) {
 		want   string
 	}{
 		{"/", 200, `<option value="so-y-te">Sở Y tế</option>`},
-		{"/form?body=so-y-te&period=annual-2026", 200, `<kh164-report-form body="so-y-te" period="annual-2026"`},
+		{"/form?body=so-y-te&period=annual-2026", 200, `<kh164-report-form id="report" body="so-y-te" period="annual-2026" lang="vi" draft-key="portal" report-date="2026-11-28"`},
+		{"/favicon.ico", 204, ""},
+		{"/portal.js", 200, "setValue"},
 		{"/form?body=so-y-te&period=half-year-2026", 400, "không phải nộp báo cáo 6 tháng"},
 		{"/form?body=nobody&period=annual-2026", 400, "Không có cơ quan, đơn vị mã"},
 		{"/compile?period=annual-2026&as-of=2026-11-28", 200, "Phải nộp: <strong>15</strong>"},

@@ -112,6 +112,16 @@ func (s *Store) ForPeriod(ctx context.Context, period string) ([]Submission, err
 	return s.query(ctx, `WHERE period = ? ORDER BY id`, period)
 }
 
+// Versions returns every version of body's report for period, oldest first.
+func (s *Store) Versions(ctx context.Context, body, period string) ([]Submission, error) {
+	return s.query(ctx, `WHERE body = ? AND period = ? ORDER BY version`, body, period)
+}
+
+// Label names a submission for people: "so-y-te, bản 2, nhận 16:00 18/11/2026".
+func (sub Submission) Label() string {
+	return fmt.Sprintf("%s, bản %d, nhận %s", sub.Body, sub.Version, sub.ReceivedAt.In(hanoi).Format("15:04 02/01/2006"))
+}
+
 // Count returns how many submissions are stored.
 func (s *Store) Count(ctx context.Context) (n int, err error) {
 	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM submissions`).Scan(&n)

@@ -1,0 +1,29 @@
+// portal.js: the portal's own behaviour around the embedded form. The
+// form does everything else; this file only offers to start from the last
+// version the portal received (a file, so pages keep a strict CSP).
+(function () {
+  'use strict';
+  var notice = document.getElementById('latest');
+  var form = document.getElementById('report');
+  if (!notice || !form) return;
+  var button = document.getElementById('load-latest');
+  button.addEventListener('click', function () {
+    button.disabled = true;
+    fetch(notice.dataset.report, { headers: { Accept: 'application/json' } })
+      .then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.json();
+      })
+      .then(function (stored) { return form.ready.then(function () { return stored; }); })
+      .then(function (stored) {
+        var problem = form.setValue(stored.report);
+        if (problem) throw new Error('the stored report does not fit the form');
+        notice.querySelector('p').textContent = 'Đã điền mẫu từ bản ' + stored.version + '. Sửa rồi gửi lại để tạo bản mới.';
+        button.parentNode.remove();
+      })
+      .catch(function (err) {
+        button.disabled = false;
+        notice.querySelector('p').textContent = 'Không tải được bản đã gửi (' + err.message + '). Bạn vẫn có thể nhập và gửi báo cáo.';
+      });
+  });
+})();
