@@ -15,6 +15,7 @@ import (
 	"github.com/andybalholm/brotli"
 	"github.com/chromedp/chromedp"
 
+	"kh164/internal/browsertest"
 	"kh164/wasm/build"
 )
 
@@ -72,10 +73,10 @@ func BenchmarkWidget(b *testing.B) {
 	url := tt.srv.pageURL("", big)
 	var loads []float64
 	for range 10 {
-		tt.do(chromedp.Navigate("about:blank"))
-		tt.navigate(url)
-		tt.waitEvents("ready", 1)
-		loads = append(loads, eval[float64](tt, "window.__events.find(e => e.type === 'ready').at"))
+		tt.Do(chromedp.Navigate("about:blank"))
+		tt.Do(chromedp.Navigate(url))
+		tt.WaitEvents("ready", 1)
+		loads = append(loads, browsertest.Eval[float64](tt.Tab, "window.__events.find(e => e.type === 'ready').at"))
 	}
 	slices.Sort(loads)
 	b.ReportMetric((loads[4]+loads[5])/2, "load-ms")
@@ -83,7 +84,7 @@ func BenchmarkWidget(b *testing.B) {
 	// Touch every field (type and leave it), then time keystrokes in a
 	// task's results.
 	p := tt.prefix("f1")
-	times := eval[[]float64](tt, fmt.Sprintf(`(() => {
+	times := browsertest.Eval[[]float64](tt.Tab, fmt.Sprintf(`(() => {
 		const form = document.getElementById(%q);
 		for (const el of form.querySelectorAll('input[name]:not([type=radio]), textarea')) {
 			el.value = el.value || 'x';
@@ -102,8 +103,8 @@ func BenchmarkWidget(b *testing.B) {
 	slices.Sort(times)
 	b.ReportMetric(times[len(times)*95/100], "key-p95-ms")
 	b.ReportMetric(times[len(times)/2], "key-p50-ms")
-	if n := eval[int](tt, fmt.Sprintf("document.getElementById(%q).querySelectorAll('.kh164-error-message:not([hidden])').length", p)); n == 0 {
+	if n := browsertest.Eval[int](tt.Tab, fmt.Sprintf("document.getElementById(%q).querySelectorAll('.kh164-error-message:not([hidden])').length", p)); n == 0 {
 		b.Error("no message shown: the keystrokes were not validated")
 	}
-	tt.check()
+	tt.Check()
 }

@@ -6,14 +6,14 @@
 // temporary folder) and serve it with a test page from 127.0.0.1 under
 // Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'.
 //
-// Without a Chromium binary the tests skip, unless KH164_REQUIRE_BROWSER=1,
-// when they fail. KH164_CHROMIUM names the binary when it is not on PATH.
-// The accessibility test needs axe-core, pinned in package-lock.json: npm
+// The browser plumbing is kh164/internal/browsertest: without a Chromium
+// binary the tests skip, unless KH164_REQUIRE_BROWSER=1, when they fail;
+// KH164_CHROMIUM names the binary when it is not on PATH. The
+// accessibility test needs axe-core, pinned in package-lock.json: npm
 // ci in this folder (the test runs it itself when npm is there).
 package e2e
 
 import (
-	"context"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -27,7 +27,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/heapprofiler"
@@ -36,6 +35,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"kh164/diag"
+	"kh164/internal/browsertest"
 	"kh164/report"
 	"kh164/wasm/build"
 )
@@ -46,17 +46,13 @@ const csp = "script-src 'self' 'wasm-unsafe-eval'"
 var (
 	//go:embed testdata/page.html
 	pageHTML string
-	//go:embed testdata/harness.js
-	harnessJS []byte
-	page      = template.Must(template.New("page").Parse(pageHTML))
+	page     = template.Must(template.New("page").Parse(pageHTML))
 )
 
 var kit struct {
-	once    sync.Once
-	dir     string
-	chrome  string
-	err     error
-	skipMsg string
+	once sync.Once
+	dir  string
+	err  error
 }
 
 func TestMain(m *testing.M) {
@@ -67,41 +63,21 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// setup finds Chromium and builds the kit once for all tests.
-func setup(tb testing.TB) {
+// setup finds Chromium, builds the kit once for all tests, and returns
+// the browser's path.
+func setup(tb testing.TB) string {
 	tb.Helper()
+	chrome := browsertest.Require(tb)
 	kit.once.Do(func() {
-		kit.chrome = findChromium()
-		if kit.chrome == "" {
-			kit.skipMsg = "no Chromium binary (install the chromium package, or set KH164_CHROMIUM)"
-			return
-		}
 		kit.dir, kit.err = os.MkdirTemp("", "kh164-kit-")
 		if kit.err == nil {
 			kit.err = build.Options{Quick: true}.Dist(kit.dir)
 		}
 	})
-	if kit.skipMsg != "" {
-		if os.Getenv("KH164_REQUIRE_BROWSER") == "1" {
-			tb.Fatal(kit.skipMsg + "; KH164_REQUIRE_BROWSER=1 requires the browser tests")
-		}
-		tb.Skip(kit.skipMsg)
-	}
 	if kit.err != nil {
 		tb.Fatal("building the kit: ", kit.err)
 	}
-}
-
-func findChromium() string {
-	if p := os.Getenv("KH164_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless-shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
+	return chrome
 }
 
 // server is the test server: the kit, the test page and a reports API.
@@ -138,10 +114,7 @@ func newServer(tb testing.TB) *server {
 		}
 		kitHandler.ServeHTTP(w, r)
 	})))
-	mux.HandleFunc("/harness.js", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-		w.Write(harnessJS)
-	})
+	mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.HandleFunc("/axe.min.js", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		http.ServeFile(w, r, filepath.Join("node_modules", "axe-core", "axe.min.js"))
@@ -227,166 +200,71 @@ func (s *server) lastPosted() []byte {
 
 // tab is one browser tab on the test server.
 type tab struct {
-	t   testing.TB
-	ctx context.Context
+	*browsertest.Tab
 	srv *server
-
-	mu         sync.Mutex
-	exceptions []string
 }
 
-// newTab starts Chromium with the flags of the project (and a fresh
-// profile) and opens an empty tab.
+// newTab starts Chromium (the project's flags, a fresh profile) with an
+// empty tab, and a test server.
 func newTab(tb testing.TB) *tab {
-	setup(tb)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(kit.chrome),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(tb.TempDir()),
-	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	tb.Cleanup(cancelA)
-	tt := &tab{t: tb, srv: newServer(tb)}
-	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(func(ev any) {
-		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
-			tt.mu.Lock()
-			tt.exceptions = append(tt.exceptions, exceptionText(e.ExceptionDetails))
-			tt.mu.Unlock()
-		}
-	}))
-	tb.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil { // start the browser
-		tb.Fatal("starting Chromium: ", err)
-	}
-	tt.ctx = ctx
-	return tt
+	chrome := setup(tb)
+	srv := newServer(tb) // closed after the browser
+	return &tab{Tab: browsertest.Launch(tb, chrome).Tab(tb), srv: srv}
 }
 
 // open starts a tab on a test page with the given forms and waits until
 // they are ready.
 func open(tb testing.TB, forms ...formSpec) *tab {
 	tt := newTab(tb)
-	tt.navigate(tt.srv.pageURL("", forms...))
-	tt.waitEvents("ready", len(forms))
+	tt.Do(chromedp.Navigate(tt.srv.pageURL("", forms...)))
+	tt.WaitEvents("ready", len(forms))
 	return tt
 }
 
-func (tt *tab) navigate(url string) {
-	tt.t.Helper()
-	if err := chromedp.Do(tt.ctx, chromedp.Navigate(url)); err != nil {
-		tt.t.Fatal(err)
-	}
-}
-
-func (tt *tab) do(actions ...chromedp.Action[chromedp.Void]) {
-	tt.t.Helper()
-	if err := chromedp.Do(tt.ctx, actions...); err != nil {
-		tt.t.Fatal(err)
-	}
-}
-
-// eval evaluates a JavaScript expression in the page and decodes its value
-// into T. Promises are awaited.
-func eval[T any](tt *tab, js string) T {
-	tt.t.Helper()
-	v, err := chromedp.Run(tt.ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
-	if err != nil {
-		tt.t.Fatalf("evaluating %s: %v", js, err)
-	}
-	return v
-}
-
-// waitFor waits until the expression is true (30 s at most: the machine
-// may be busy with other tests).
-func (tt *tab) waitFor(js string) {
-	tt.t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !eval[bool](tt, "!!("+js+")") {
-		if time.Now().After(deadline) {
-			tt.t.Fatalf("timed out waiting for %s; events: %s", js, eval[string](tt, "JSON.stringify(window.__events)"))
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
-// waitEvents waits until the page has seen n events of a type, and fails
-// early on an error event.
-func (tt *tab) waitEvents(typ string, n int) {
-	tt.t.Helper()
-	tt.waitFor(fmt.Sprintf(`(() => { const e = window.__events || [];
-		if (%q !== 'error' && e.some(x => x.type === 'error')) throw new Error('error event: ' + JSON.stringify(e));
-		return e.filter(x => x.type === %q).length >= %d })()`, typ, typ, n))
-}
-
-// events returns the details of the events of a type, in order.
-func (tt *tab) events(typ string) []json.RawMessage {
-	return eval[[]json.RawMessage](tt, fmt.Sprintf(`window.__events.filter(x => x.type === %q).map(x => x.detail)`, typ))
-}
-
-func (tt *tab) press(keys string) { tt.t.Helper(); tt.do(chromedp.KeyEvent(keys)) }
+func (tt *tab) press(keys string) { tt.T.Helper(); tt.Do(chromedp.KeyEvent(keys)) }
 
 // insert inserts text at the caret as a paste or an input method does.
 func (tt *tab) insert(text string) {
-	tt.t.Helper()
-	if _, err := chromedp.Call(tt.ctx, input.InsertText, input.InsertTextParams{Text: text}); err != nil {
-		tt.t.Fatal(err)
+	tt.T.Helper()
+	if _, err := chromedp.Call(tt.Context(), input.InsertText, input.InsertTextParams{Text: text}); err != nil {
+		tt.T.Fatal(err)
 	}
 }
 
 // active is the id of the focused element.
 func (tt *tab) active() string {
-	return eval[string](tt, "document.activeElement ? document.activeElement.id : ''")
+	return browsertest.Eval[string](tt.Tab, "document.activeElement ? document.activeElement.id : ''")
 }
 
 // tabUntil presses Tab until the expression is true of document.activeElement
 // (bound as a), as a keyboard user moves through the page.
 func (tt *tab) tabUntil(cond string) {
-	tt.t.Helper()
+	tt.T.Helper()
 	for range 400 {
-		if eval[bool](tt, "(a => !!a && !!("+cond+"))(document.activeElement)") {
+		if browsertest.Eval[bool](tt.Tab, "(a => !!a && !!("+cond+"))(document.activeElement)") {
 			return
 		}
 		tt.press("\t")
 	}
-	tt.t.Fatalf("Tab never reached an element where %s (at %q)", cond, tt.active())
+	tt.T.Fatalf("Tab never reached an element where %s (at %q)", cond, tt.active())
 }
 
-func (tt *tab) tabTo(id string) { tt.t.Helper(); tt.tabUntil(fmt.Sprintf("a.id === %q", id)) }
+func (tt *tab) tabTo(id string) { tt.T.Helper(); tt.tabUntil(fmt.Sprintf("a.id === %q", id)) }
 
 // prefix is the id prefix of the form inside the element with id host.
 func (tt *tab) prefix(host string) string {
-	return eval[string](tt, fmt.Sprintf(`document.getElementById(%q).querySelector('form').id`, host))
-}
-
-// check fails the test on CSP violations or uncaught exceptions in the page.
-func (tt *tab) check() {
-	tt.t.Helper()
-	if v := eval[[]string](tt, "window.__csp || []"); len(v) > 0 {
-		tt.t.Errorf("Content-Security-Policy violations: %v", v)
-	}
-	tt.mu.Lock()
-	defer tt.mu.Unlock()
-	if len(tt.exceptions) > 0 {
-		tt.t.Errorf("uncaught exceptions: %v", tt.exceptions)
-	}
+	return browsertest.Eval[string](tt.Tab, fmt.Sprintf(`document.getElementById(%q).querySelector('form').id`, host))
 }
 
 // heap collects garbage and returns the JavaScript heap in use.
 func (tt *tab) heap() float64 {
-	tt.t.Helper()
-	if _, err := chromedp.Call(tt.ctx, heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
-		tt.t.Fatal(err)
+	tt.T.Helper()
+	if _, err := chromedp.Call(tt.Context(), heapprofiler.CollectGarbage, cdp.Empty{}); err != nil {
+		tt.T.Fatal(err)
 	}
-	u, err := chromedp.Call(tt.ctx, runtime.GetHeapUsage, cdp.Empty{})
+	u, err := chromedp.Call(tt.Context(), runtime.GetHeapUsage, cdp.Empty{})
 	if err != nil {
-		tt.t.Fatal(err)
+		tt.T.Fatal(err)
 	}
 	return u.UsedSize
 }
@@ -398,28 +276,24 @@ func ensureAxe(tb testing.TB) {
 	}
 	cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
 	if out, err := cmd.CombinedOutput(); err != nil {
-		msg := fmt.Sprintf("axe-core is not installed and npm ci failed: %v\n%s", err, out)
-		if os.Getenv("KH164_REQUIRE_BROWSER") == "1" {
-			tb.Fatal(msg)
-		}
-		tb.Skip(msg)
+		browsertest.Unavailable(tb, fmt.Sprintf("axe-core is not installed and npm ci failed: %v\n%s", err, out))
 	}
 }
 
 // axe runs axe-core with the WCAG 2.1 A and AA rules on the element with
 // id host and returns the violations.
 func (tt *tab) axe(host string) []string {
-	tt.t.Helper()
-	if !eval[bool](tt, "!!window.axe") {
+	tt.T.Helper()
+	if !browsertest.Eval[bool](tt.Tab, "!!window.axe") {
 		src, err := os.ReadFile(filepath.Join("node_modules", "axe-core", "axe.min.js"))
 		if err != nil {
-			tt.t.Fatal(err)
+			tt.T.Fatal(err)
 		}
-		if _, err := chromedp.Run(tt.ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
-			tt.t.Fatal("injecting axe: ", err)
+		if _, err := chromedp.Run(tt.Context(), chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
+			tt.T.Fatal("injecting axe: ", err)
 		}
 	}
-	return eval[[]string](tt, fmt.Sprintf(`axe.run(document.getElementById(%q), {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+	return browsertest.Eval[[]string](tt.Tab, fmt.Sprintf(`axe.run(document.getElementById(%q), {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
 		.then(r => r.violations.map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', ')))`, host))
 }
 
@@ -433,11 +307,3 @@ func with(f formSpec, change func(*formSpec)) formSpec {
 }
 
 func ids(prefix string, key string) string { return prefix + "-" + strings.ReplaceAll(key, "/", "-") }
-
-func exceptionText(d *runtime.ExceptionDetails) string {
-	s := fmt.Sprintf("%s (%s:%d:%d)", d.Text, d.URL, d.LineNumber+1, d.ColumnNumber+1)
-	if d.Exception != nil && d.Exception.Description != "" {
-		s += ": " + d.Exception.Description
-	}
-	return s
-}

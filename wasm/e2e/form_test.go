@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 
+	"kh164/internal/browsertest"
 	"kh164/plan"
 	"kh164/report"
 )
@@ -23,7 +24,7 @@ var districtTasks = []string{"III.12.1", "III.12.2", "III.12.3"}
 // typeField moves to a field with Tab and types into it, as a keyboard
 // user does.
 func (tt *tab) typeField(id, text string) {
-	tt.t.Helper()
+	tt.T.Helper()
 	tt.tabTo(id)
 	tt.press(text)
 }
@@ -57,20 +58,20 @@ func TestKeyboardOnly(t *testing.T) {
 	tt.typeField(ids(p, "signedBy/position"), "Phó Chủ tịch")
 	tt.tabUntil("a.type === 'submit'")
 	tt.press("\r")
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--check-title"))
-	text := eval[string](tt, fmt.Sprintf("document.getElementById(%q).textContent", p+"--check"))
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--check-title"))
+	text := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).textContent", p+"--check"))
 	for _, want := range []string{"Chưa gửi cho đến khi bạn xác nhận.", "Nguyễn Thị Hoa", "1.250 đơn vị", "0912345678", "15/11/2024"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("check-answers view lacks %q", want)
 		}
 	}
-	if n := eval[int](tt, fmt.Sprintf("document.getElementById(%q).querySelectorAll('[data-action=change]').length", p+"--check")); n != 6 {
+	if n := browsertest.Eval[int](tt.Tab, fmt.Sprintf("document.getElementById(%q).querySelectorAll('[data-action=change]').length", p+"--check")); n != 6 {
 		t.Errorf("check-answers view has %d change links, want one per section (6)", n)
 	}
 	tt.tabUntil("a.dataset.action === 'confirm'")
 	tt.press("\r")
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--answer-box"))
-	if got := eval[string](tt, "document.activeElement.textContent"); !strings.Contains(got, "Đã gửi báo cáo") || !strings.Contains(got, "Đã nhận báo cáo số 17.") {
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--answer-box"))
+	if got := browsertest.Eval[string](tt.Tab, "document.activeElement.textContent"); !strings.Contains(got, "Đã gửi báo cáo") || !strings.Contains(got, "Đã nhận báo cáo số 17.") {
 		t.Errorf("answer panel says %q", got)
 	}
 	posted := tt.srv.lastPosted()
@@ -78,10 +79,10 @@ func TestKeyboardOnly(t *testing.T) {
 	if r.Indicators["blood_units"] != 1250 || r.PreparedBy.Phone != "0912345678" || len(r.Tasks) != 3 {
 		t.Errorf("posted report: %s", posted)
 	}
-	if sub := tt.events("submit"); len(sub) != 1 || !jsonEqual(sub[0], posted) {
+	if sub := tt.Events("submit"); len(sub) != 1 || !jsonEqual(sub[0], posted) {
 		t.Errorf("submit event detail %s, posted %s", sub, posted)
 	}
-	tt.check()
+	tt.Check()
 }
 
 func jsonEqual(a, b []byte) bool {
@@ -100,11 +101,11 @@ func TestEmptySubmit(t *testing.T) {
 	p := tt.prefix("f1")
 	tt.tabUntil("a.type === 'submit'")
 	tt.press("\r")
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--summary"))
-	if got := eval[string](tt, fmt.Sprintf("document.getElementById(%q).querySelector('h3').textContent", p+"--summary")); got != "Có lỗi cần sửa" {
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--summary"))
+	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).querySelector('h3').textContent", p+"--summary")); got != "Có lỗi cần sửa" {
 		t.Errorf("summary title %q", got)
 	}
-	links := eval[[]link](tt, fmt.Sprintf(`[...document.getElementById(%q).querySelectorAll('a')].map(a => ({Text: a.textContent, Focus: a.dataset.focus}))`, p+"--summary"))
+	links := browsertest.Eval[[]link](tt.Tab, fmt.Sprintf(`[...document.getElementById(%q).querySelectorAll('a')].map(a => ({Text: a.textContent, Focus: a.dataset.focus}))`, p+"--summary"))
 	var want []string
 	for _, task := range districtTasks {
 		want = append(want, ids(p, "task/"+task+"/status"), ids(p, "task/"+task+"/text"))
@@ -115,14 +116,14 @@ func TestEmptySubmit(t *testing.T) {
 	if len(links) != len(want) {
 		t.Fatalf("summary has %d links %v, want %d", len(links), links, len(want))
 	}
-	if n := eval[int](tt, "document.querySelectorAll('.kh164-error-message:not([hidden])').length"); n != len(want) {
+	if n := browsertest.Eval[int](tt.Tab, "document.querySelectorAll('.kh164-error-message:not([hidden])').length"); n != len(want) {
 		t.Errorf("%d inline messages shown, want %d", n, len(want))
 	}
 	for i, l := range links {
 		if l.Focus != want[i] {
 			t.Errorf("link %d goes to %s, want %s (field order)", i, l.Focus, want[i])
 		}
-		inline := eval[[]string](tt, fmt.Sprintf(`(() => { const m = document.getElementById(%q);
+		inline := browsertest.Eval[[]string](tt.Tab, fmt.Sprintf(`(() => { const m = document.getElementById(%q);
 			const f = document.getElementById(%q); const described = f.type === 'radio' ? f.closest('fieldset') : f;
 			return [m.hidden ? 'hidden' : m.firstChild.textContent, m.lastChild.textContent,
 				described.getAttribute('aria-invalid') || '', described.getAttribute('aria-describedby') || ''] })()`, l.Focus+"--error", l.Focus))
@@ -139,7 +140,7 @@ func TestEmptySubmit(t *testing.T) {
 		"signedBy/name": "Trần Văn Nam", "signedBy/position": "Chủ tịch",
 	}
 	for i, l := range links {
-		eval[bool](tt, fmt.Sprintf(`(document.getElementById(%q).querySelectorAll('a')[%d].focus(), true)`, p+"--summary", i))
+		browsertest.Eval[bool](tt.Tab, fmt.Sprintf(`(document.getElementById(%q).querySelectorAll('a')[%d].focus(), true)`, p+"--summary", i))
 		tt.press("\r")
 		if got := tt.active(); got != l.Focus {
 			t.Fatalf("link %d moved focus to %q, want %q", i, got, l.Focus)
@@ -155,18 +156,18 @@ func TestEmptySubmit(t *testing.T) {
 	}
 	tt.tabUntil("a.type === 'submit'")
 	tt.press("\r")
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--check-title"))
-	if n := eval[int](tt, fmt.Sprintf("document.getElementById(%q).children.length", p+"--summary-slot")); n != 0 {
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--check-title"))
+	if n := browsertest.Eval[int](tt.Tab, fmt.Sprintf("document.getElementById(%q).children.length", p+"--summary-slot")); n != 0 {
 		t.Error("the error summary stays after a valid submit")
 	}
 	tt.tabUntil("a.dataset.action === 'confirm'")
 	tt.press("\r")
-	tt.waitEvents("submit", 1)
-	mustPass(t, tt.events("submit")[0])
-	if n := len(tt.events("invalid")); n != 1 {
+	tt.WaitEvents("submit", 1)
+	mustPass(t, tt.Events("submit")[0])
+	if n := len(tt.Events("invalid")); n != 1 {
 		t.Errorf("%d invalid events, want 1", n)
 	}
-	tt.check()
+	tt.Check()
 }
 
 // TestTouchMode validates a field once it was typed in and left, live
@@ -177,32 +178,32 @@ func TestTouchMode(t *testing.T) {
 	p := tt.prefix("f1")
 	phone := ids(p, "preparedBy/phone")
 	shown := func() int {
-		return eval[int](tt, "document.querySelectorAll('.kh164-error-message:not([hidden])').length")
+		return browsertest.Eval[int](tt.Tab, "document.querySelectorAll('.kh164-error-message:not([hidden])').length")
 	}
 	tt.typeField(phone, "12")
 	if n := shown(); n != 0 {
 		t.Errorf("%d messages while typing in a field never left", n)
 	}
 	tt.press("\t") // leave it: now it is checked
-	tt.waitFor(fmt.Sprintf("!document.getElementById(%q).hidden", phone+"--error"))
+	tt.WaitFor(fmt.Sprintf("!document.getElementById(%q).hidden", phone+"--error"))
 	if n := shown(); n != 1 {
 		t.Errorf("%d messages after leaving one field, want 1 (untouched fields show nothing)", n)
 	}
-	eval[bool](tt, fmt.Sprintf("(document.getElementById(%q).select(), true)", phone))
+	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById(%q).select(), true)", phone))
 	tt.press("0912345678") // replaces the selected "12"
-	tt.waitFor(fmt.Sprintf("document.getElementById(%q).hidden", phone+"--error"))
-	if got := eval[string](tt, fmt.Sprintf("document.getElementById(%q).getAttribute('aria-invalid') || ''", phone)); got != "" {
+	tt.WaitFor(fmt.Sprintf("document.getElementById(%q).hidden", phone+"--error"))
+	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).getAttribute('aria-invalid') || ''", phone)); got != "" {
 		t.Errorf("aria-invalid=%q after the fix", got)
 	}
 	// "Tiếng Việt" decomposed (NFD) is 17 code points in JavaScript's
 	// eyes and 10 characters for the validator.
 	text := ids(p, "task/III.12.1/text")
-	eval[bool](tt, fmt.Sprintf("(document.getElementById(%q).focus(), true)", text))
+	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById(%q).focus(), true)", text))
 	tt.insert("Tie\u0302\u0301ng Vie\u0323\u0302t")
-	if got := eval[string](tt, fmt.Sprintf("document.getElementById(%q).textContent", text+"--count")); got != "Còn lại 9.990 ký tự" {
+	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).textContent", text+"--count")); got != "Còn lại 9.990 ký tự" {
 		t.Errorf("count %q, want Còn lại 9.990 ký tự", got)
 	}
-	tt.check()
+	tt.Check()
 }
 
 // TestDraftRestore reloads the page: the draft is offered and restored.
@@ -212,27 +213,27 @@ func TestDraftRestore(t *testing.T) {
 	p := tt.prefix("f1")
 	long := strings.Repeat("Tổ chức tuyên truyền về hiến máu tình nguyện tại các phường. ", 40)
 	tt.typeField(ids(p, "preparedBy/name"), "Lê Văn Bình")
-	eval[bool](tt, fmt.Sprintf("(document.getElementById(%q).focus(), true)", ids(p, "task/III.12.2/text")))
+	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById(%q).focus(), true)", ids(p, "task/III.12.2/text")))
 	tt.insert(long)
 	time.Sleep(600 * time.Millisecond) // the draft is saved 400 ms after the last keystroke
-	tt.do(chromedp.Reload())
-	tt.waitEvents("ready", 1)
+	tt.Do(chromedp.Reload())
+	tt.WaitEvents("ready", 1)
 	p = tt.prefix("f1")
-	if got := eval[string](tt, fmt.Sprintf("document.getElementById(%q).value", ids(p, "preparedBy/name"))); got != "" {
+	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).value", ids(p, "preparedBy/name"))); got != "" {
 		t.Errorf("the draft was applied without asking: %q", got)
 	}
 	tt.tabUntil("a.dataset.action === 'restore'")
 	tt.press("\r")
-	if got := eval[string](tt, fmt.Sprintf("document.getElementById(%q).value", ids(p, "preparedBy/name"))); got != "Lê Văn Bình" {
+	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).value", ids(p, "preparedBy/name"))); got != "Lê Văn Bình" {
 		t.Errorf("restored name %q", got)
 	}
-	if got := eval[string](tt, fmt.Sprintf("document.getElementById(%q).value", ids(p, "task/III.12.2/text"))); got != long {
+	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).value", ids(p, "task/III.12.2/text"))); got != long {
 		t.Errorf("restored text differs (%d characters)", len([]rune(got)))
 	}
 	if got := tt.active(); got != p+"--title" {
 		t.Errorf("focus after restoring is on %q", got)
 	}
-	tt.check()
+	tt.Check()
 }
 
 // TestImport imports a broken file (errors shown, nothing changed), then a
@@ -252,11 +253,13 @@ func TestImport(t *testing.T) {
 	good := filepath.Join(dir, "tot.json")
 	data, _ := json.Marshal(ex)
 	os.WriteFile(good, data, 0o644)
-	value := func() string { return eval[string](tt, fmt.Sprintf("document.getElementById(%q).value", name)) }
+	value := func() string {
+		return browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).value", name))
+	}
 
-	tt.do(chromedp.SetUploadFiles(chromedp.ID(p+"--import"), []string{bad}))
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--dialog-box"))
-	msg := eval[string](tt, "document.activeElement.textContent")
+	tt.Do(chromedp.SetUploadFiles(chromedp.ID(p+"--import"), []string{bad}))
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--dialog-box"))
+	msg := browsertest.Eval[string](tt.Tab, "document.activeElement.textContent")
 	if !strings.Contains(msg, "Không nhập được tệp “hong.json”") || !strings.Contains(msg, "hong.json:1:") {
 		t.Errorf("dialog for a broken file: %q", msg)
 	}
@@ -266,23 +269,23 @@ func TestImport(t *testing.T) {
 	tt.tabUntil("a.dataset.action === 'import-close'")
 	tt.press("\r")
 
-	tt.do(chromedp.SetUploadFiles(chromedp.ID(p+"--import"), []string{good}))
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--dialog-box"))
+	tt.Do(chromedp.SetUploadFiles(chromedp.ID(p+"--import"), []string{good}))
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--dialog-box"))
 	tt.tabUntil("a.dataset.action === 'import-close'") // keep what was typed
 	tt.press("\r")
 	if value() != "Phạm Thu Trang" {
 		t.Fatal("declining the import changed the form")
 	}
-	tt.do(chromedp.SetUploadFiles(chromedp.ID(p+"--import"), []string{good}))
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--dialog-box"))
+	tt.Do(chromedp.SetUploadFiles(chromedp.ID(p+"--import"), []string{good}))
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--dialog-box"))
 	tt.tabUntil("a.dataset.action === 'import-replace'")
 	tt.press("\r")
 	if got := value(); got != ex.PreparedBy.Name {
 		t.Errorf("after replacing, the name is %q, want %q", got, ex.PreparedBy.Name)
 	}
-	got := eval[json.RawMessage](tt, "document.getElementById('f1').value()")
+	got := browsertest.Eval[json.RawMessage](tt.Tab, "document.getElementById('f1').value()")
 	mustPass(t, got)
-	tt.check()
+	tt.Check()
 }
 
 // TestExport downloads the report as a JSON file with the keyboard: the
@@ -290,13 +293,13 @@ func TestImport(t *testing.T) {
 func TestExport(t *testing.T) {
 	tt := open(t, district)
 	dir := t.TempDir()
-	if _, err := chromedp.CallBrowser(tt.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+	if _, err := chromedp.CallBrowser(tt.Context(), browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
 		t.Fatal(err)
 	}
 	ex, _ := report.ExampleAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
 	data, _ := json.Marshal(ex)
-	eval[bool](tt, fmt.Sprintf("(document.getElementById('f1').setValue(%s), true)", data))
+	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById('f1').setValue(%s), true)", data))
 	tt.tabUntil("a.dataset.action === 'export'")
 	tt.press("\r")
 	file := filepath.Join(dir, "bao-cao-quan-ba-dinh-annual-2024.json")
@@ -310,7 +313,7 @@ func TestExport(t *testing.T) {
 	if r.PreparedBy != ex.PreparedBy || len(r.Tasks) != len(ex.Tasks) {
 		t.Errorf("exported %s", got)
 	}
-	tt.check()
+	tt.Check()
 }
 
 // TestTwoForms puts two forms on one page: ids, values, summaries and
@@ -319,39 +322,39 @@ func TestTwoForms(t *testing.T) {
 	second := formSpec{ID: "f2", Body: "so-y-te", Period: "annual-2024", ReportDate: "2024-11-15", Lang: "en"}
 	tt := open(t, district, second)
 	p1, p2 := tt.prefix("f1"), tt.prefix("f2")
-	if dup := eval[[]string](tt, `(() => { const seen = {}, dup = [];
+	if dup := browsertest.Eval[[]string](tt.Tab, `(() => { const seen = {}, dup = [];
 		for (const e of document.querySelectorAll('[id]')) { if (seen[e.id]) dup.push(e.id); seen[e.id] = 1 } return dup })()`); len(dup) > 0 {
 		t.Errorf("duplicate ids: %v", dup)
 	}
 	tt.typeField(ids(p1, "preparedBy/name"), "Vũ Minh Hằng")
-	eval[bool](tt, fmt.Sprintf("(document.getElementById(%q).focus(), true)", p2+"--title"))
+	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById(%q).focus(), true)", p2+"--title"))
 	tt.tabUntil(fmt.Sprintf("a.type === 'submit' && a.closest('form').id === %q", p2))
 	tt.press("\r")
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p2+"--summary"))
-	if got := eval[string](tt, fmt.Sprintf("document.getElementById(%q).querySelector('h3').textContent", p2+"--summary")); got != "There is a problem" {
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p2+"--summary"))
+	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).querySelector('h3').textContent", p2+"--summary")); got != "There is a problem" {
 		t.Errorf("English summary title %q", got)
 	}
-	if n := eval[int](tt, fmt.Sprintf("document.getElementById(%q).querySelectorAll('.kh164-error-message:not([hidden])').length", p1)); n != 0 {
+	if n := browsertest.Eval[int](tt.Tab, fmt.Sprintf("document.getElementById(%q).querySelectorAll('.kh164-error-message:not([hidden])').length", p1)); n != 0 {
 		t.Errorf("the first form shows %d messages after the second was submitted", n)
 	}
-	if got := eval[string](tt, fmt.Sprintf("document.getElementById(%q).value", ids(p1, "preparedBy/name"))); got != "Vũ Minh Hằng" {
+	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).value", ids(p1, "preparedBy/name"))); got != "Vũ Minh Hằng" {
 		t.Errorf("first form's value %q", got)
 	}
-	en := eval[string](tt, fmt.Sprintf("document.getElementById(%q).textContent", p2))
+	en := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).textContent", p2))
 	for _, want := range []string{"(optional)", "Error: ", "Choose the progress of task III.6.1."} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English form lacks %q", want)
 		}
 	}
-	v1 := eval[report.Report](tt, "document.getElementById('f1').value()")
-	v2 := eval[report.Report](tt, "document.getElementById('f2').value()")
+	v1 := browsertest.Eval[report.Report](tt.Tab, "document.getElementById('f1').value()")
+	v2 := browsertest.Eval[report.Report](tt.Tab, "document.getElementById('f2').value()")
 	if v1.Body != "quan-ba-dinh" || v2.Body != "so-y-te" || v1.PreparedBy.Name != "Vũ Minh Hằng" || v2.PreparedBy.Name != "" {
 		t.Errorf("values mixed up: %+v / %+v", v1.PreparedBy, v2.PreparedBy)
 	}
-	if n := len(tt.events("invalid")); n != 1 {
+	if n := len(tt.Events("invalid")); n != 1 {
 		t.Errorf("%d invalid events, want 1", n)
 	}
-	tt.check()
+	tt.Check()
 }
 
 // TestInertHTML pastes markup into text fields and imports it from a file:
@@ -365,56 +368,57 @@ func TestInertHTML(t *testing.T) {
 	}
 	ex.Proposals = `<script>window.__xss = 3</script>`
 	data, _ := json.Marshal(ex)
-	eval[bool](tt, fmt.Sprintf("(document.getElementById('f1').setValue(%s), true)", data))
+	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById('f1').setValue(%s), true)", data))
 	img := `<img src=x onerror="window.__xss = 1">`
 	script := `<script>window.__xss = 2</script>`
-	eval[bool](tt, fmt.Sprintf("(document.getElementById(%q).select(), true)", ids(p, "task/III.12.1/text")))
+	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById(%q).select(), true)", ids(p, "task/III.12.1/text")))
 	tt.insert(img + " " + script)
-	eval[bool](tt, fmt.Sprintf("(document.getElementById(%q).select(), true)", ids(p, "preparedBy/position")))
+	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById(%q).select(), true)", ids(p, "preparedBy/position")))
 	tt.insert(img)
 	tt.tabUntil("a.type === 'submit'")
 	tt.press("\r")
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--check-title"))
-	check := eval[string](tt, fmt.Sprintf("document.getElementById(%q).textContent", p+"--check"))
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--check-title"))
+	check := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).textContent", p+"--check"))
 	for _, want := range []string{img + " " + script, ex.Proposals} {
 		if !strings.Contains(check, want) {
 			t.Errorf("check-answers view does not show %q as text", want)
 		}
 	}
-	if n := eval[int](tt, "document.querySelectorAll('kh164-report-form img, kh164-report-form script').length"); n != 0 {
+	if n := browsertest.Eval[int](tt.Tab, "document.querySelectorAll('kh164-report-form img, kh164-report-form script').length"); n != 0 {
 		t.Errorf("%d img or script elements in the form", n)
 	}
 	time.Sleep(100 * time.Millisecond) // an onerror would have run by now
-	if x := eval[any](tt, "window.__xss === undefined ? null : window.__xss"); x != nil {
+	if x := browsertest.Eval[any](tt.Tab, "window.__xss === undefined ? null : window.__xss"); x != nil {
 		t.Errorf("injected script ran: %v", x)
 	}
-	tt.check()
+	tt.Check()
 }
 
 // TestServerErrors maps a 422 answer's issues to the fields.
 func TestServerErrors(t *testing.T) {
 	tt := open(t, with(district, func(f *formSpec) { f.Action = "/api/reject" }))
+	tt.Expect("status of 422 (Unprocessable Entity) (" + tt.srv.URL + "/api/reject)")
 	p := tt.prefix("f1")
 	ex, _ := report.ExampleAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
 	data, _ := json.Marshal(ex)
-	eval[bool](tt, fmt.Sprintf("(document.getElementById('f1').setValue(%s), true)", data))
-	eval[bool](tt, fmt.Sprintf("(document.getElementById(%q).focus(), true)", p+"--title"))
+	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById('f1').setValue(%s), true)", data))
+	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById(%q).focus(), true)", p+"--title"))
 	tt.tabUntil("a.type === 'submit'")
 	tt.press("\r")
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--check-title"))
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--check-title"))
 	tt.tabUntil("a.dataset.action === 'confirm'")
 	tt.press("\r")
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--summary"))
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--summary"))
 	phone := ids(p, "preparedBy/phone")
-	got := eval[[]string](tt, fmt.Sprintf(`[document.getElementById(%q).textContent, document.getElementById(%q).lastChild.textContent]`, p+"--summary", phone+"--error"))
+	got := browsertest.Eval[[]string](tt.Tab, fmt.Sprintf(`[document.getElementById(%q).textContent, document.getElementById(%q).lastChild.textContent]`, p+"--summary", phone+"--error"))
 	const msg = "Số điện thoại người lập báo cáo không liên lạc được."
 	if !strings.Contains(got[0], msg) || got[1] != msg {
 		t.Errorf("server issue shown as %q", got)
 	}
-	if v := eval[string](tt, fmt.Sprintf("document.getElementById(%q).value", ids(p, "preparedBy/name"))); v != ex.PreparedBy.Name {
+	if v := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).value", ids(p, "preparedBy/name"))); v != ex.PreparedBy.Name {
 		t.Errorf("values lost after a refusal: %q", v)
 	}
-	tt.check()
+	tt.Check()
 }
 
 // TestLoadFailure: an HTTP error is an error (no second try, no fallback),
@@ -422,30 +426,31 @@ func TestServerErrors(t *testing.T) {
 // WebAssembly.instantiate and works.
 func TestLoadFailure(t *testing.T) {
 	tt := newTab(t)
+	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-404/form.wasm)")
 	f := with(district, func(f *formSpec) { f.DraftKey = "kept" })
-	tt.navigate(tt.srv.pageURL("", f))
-	tt.waitEvents("ready", 1)
-	key := eval[string](tt, "'kh164-draft:164/KH-UBND:quan-ba-dinh:annual-2024:kept'")
-	eval[bool](tt, fmt.Sprintf("(localStorage.setItem(%q, 'draft kept'), true)", key))
+	tt.Do(chromedp.Navigate(tt.srv.pageURL("", f)))
+	tt.WaitEvents("ready", 1)
+	key := browsertest.Eval[string](tt.Tab, "'kh164-draft:164/KH-UBND:quan-ba-dinh:annual-2024:kept'")
+	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(localStorage.setItem(%q, 'draft kept'), true)", key))
 
-	tt.navigate(tt.srv.pageURL("/kit-404", f))
-	tt.waitEvents("error", 1)
-	text := eval[string](tt, "document.getElementById('f1').textContent")
+	tt.Do(chromedp.Navigate(tt.srv.pageURL("/kit-404", f)))
+	tt.WaitEvents("error", 1)
+	text := browsertest.Eval[string](tt.Tab, "document.getElementById('f1').textContent")
 	if !strings.Contains(text, "Không tải được biểu mẫu báo cáo.") || !strings.Contains(text, "HTTP 404") {
 		t.Errorf("error state: %q", text)
 	}
-	if role := eval[string](tt, "document.querySelector('#f1 [role]').getAttribute('role')"); role != "alert" {
+	if role := browsertest.Eval[string](tt.Tab, "document.querySelector('#f1 [role]').getAttribute('role')"); role != "alert" {
 		t.Errorf("error state role %q", role)
 	}
 	if n := tt.srv.count("/kit-404/form.wasm"); n != 1 {
 		t.Errorf("form.wasm was requested %d times after an HTTP error, want 1", n)
 	}
-	if got := eval[string](tt, fmt.Sprintf("localStorage.getItem(%q)", key)); got != "draft kept" {
+	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("localStorage.getItem(%q)", key)); got != "draft kept" {
 		t.Errorf("draft after a failed load: %q", got)
 	}
-	tt.navigate(tt.srv.pageURL("/kit-mime", f))
-	tt.waitEvents("ready", 1)
-	tt.check()
+	tt.Do(chromedp.Navigate(tt.srv.pageURL("/kit-mime", f)))
+	tt.WaitEvents("ready", 1)
+	tt.Check()
 }
 
 // TestAccessibility runs axe-core (WCAG 2.1 A and AA) on the empty form,
@@ -459,20 +464,20 @@ func TestAccessibility(t *testing.T) {
 	}
 	tt.tabUntil("a.type === 'submit'")
 	tt.press("\r")
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--summary"))
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--summary"))
 	if v := tt.axe("f1"); len(v) > 0 {
 		t.Errorf("error state: %v", v)
 	}
 	ex, _ := report.ExampleAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
 	data, _ := json.Marshal(ex)
-	eval[bool](tt, fmt.Sprintf("(document.getElementById('f1').setValue(%s), true)", data))
+	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById('f1').setValue(%s), true)", data))
 	tt.tabUntil("a.type === 'submit'")
 	tt.press("\r")
-	tt.waitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--check-title"))
+	tt.WaitFor(fmt.Sprintf("document.activeElement.id === %q", p+"--check-title"))
 	if v := tt.axe("f1"); len(v) > 0 {
 		t.Errorf("check-answers view: %v", v)
 	}
-	tt.check()
+	tt.Check()
 }
 
 // TestMountDestroy mounts and destroys a form 200 times: neither the
@@ -480,7 +485,7 @@ func TestAccessibility(t *testing.T) {
 func TestMountDestroy(t *testing.T) {
 	tt := open(t, district)
 	cycle := func(n int) {
-		eval[bool](tt, fmt.Sprintf(`(async () => {
+		browsertest.Eval[bool](tt.Tab, fmt.Sprintf(`(async () => {
 			const el = document.getElementById('cycle');
 			for (let i = 0; i < %d; i++) {
 				const h = KH164Form.mount(el, {body: 'hoi-ctd', period: 'annual-2024', reportDate: '2024-11-15'});
@@ -489,7 +494,7 @@ func TestMountDestroy(t *testing.T) {
 			}
 			return true })()`, n))
 	}
-	wasm := func() float64 { return eval[float64](tt, "KH164Form.diagnostics().wasmMemoryBytes") }
+	wasm := func() float64 { return browsertest.Eval[float64](tt.Tab, "KH164Form.diagnostics().wasmMemoryBytes") }
 	cycle(50) // warm up: the Go heap reaches its working size
 	heap0, wasm0 := tt.heap(), wasm()
 	start := time.Now()
@@ -502,10 +507,10 @@ func TestMountDestroy(t *testing.T) {
 	if wasm1 > wasm0*1.1 {
 		t.Errorf("wasm memory grew from %.0f to %.0f bytes", wasm0, wasm1)
 	}
-	if n := eval[int](tt, "KH164Form.diagnostics().forms"); n != 1 {
+	if n := browsertest.Eval[int](tt.Tab, "KH164Form.diagnostics().forms"); n != 1 {
 		t.Errorf("%d forms mounted after the cycles, want 1 (the page's own)", n)
 	}
-	tt.check()
+	tt.Check()
 }
 
 // TestCrash: when the Go program stops (here: its controller throws, as
@@ -517,21 +522,21 @@ func TestCrash(t *testing.T) {
 	tt.typeField(ids(p, "preparedBy/name"), "Đỗ Thị Lan")
 	tt.press("\t") // leaving the field saves the draft
 	key := "kh164-draft:164/KH-UBND:quan-ba-dinh:annual-2024:crash"
-	draft := eval[string](tt, fmt.Sprintf("localStorage.getItem(%q) || ''", key))
+	draft := browsertest.Eval[string](tt.Tab, fmt.Sprintf("localStorage.getItem(%q) || ''", key))
 	if !strings.Contains(draft, "Đỗ Thị Lan") {
 		t.Fatalf("draft %q", draft)
 	}
-	eval[bool](tt, `(() => { const h = document.getElementById('f1')._handle;
+	browsertest.Eval[bool](tt.Tab, `(() => { const h = document.getElementById('f1')._handle;
 		h._ctl.call = () => { throw new Error('Go program has already exited') }; return h.value() === null })()`)
-	tt.waitEvents("error", 1)
-	text := eval[string](tt, "document.getElementById('f1').textContent")
+	tt.WaitEvents("error", 1)
+	text := browsertest.Eval[string](tt.Tab, "document.getElementById('f1').textContent")
 	for _, want := range []string{"Biểu mẫu báo cáo gặp lỗi và đã dừng.", "vẫn được lưu trên máy này", "Tải bản nháp xuống"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("crash state lacks %q: %q", want, text)
 		}
 	}
-	if got := eval[string](tt, fmt.Sprintf("localStorage.getItem(%q) || ''", key)); got != draft {
+	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("localStorage.getItem(%q) || ''", key)); got != draft {
 		t.Error("the draft changed after the crash")
 	}
-	tt.check()
+	tt.Check()
 }
