@@ -124,6 +124,19 @@ func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
 	return 0, true
 }
 
+// unitsFlag declares --units, the same on every command that knows bodies.
+func unitsFlag(fs *flag.FlagSet) *string {
+	return fs.String("units", "", "a units `file` (JSON) registering commune-level units")
+}
+
+// noArgs fails when a command that takes no argument was given one.
+func noArgs(fs *flag.FlagSet) error {
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+	}
+	return nil
+}
+
 // oneOf checks that a flag's value is one of the allowed ones.
 func oneOf(flagName, v string, allowed ...string) error {
 	for _, a := range allowed {

@@ -31,8 +31,8 @@ func runPlan(e *env, args []string) int {
 	if err := oneOf("format", *format, "text", "json"); err != nil {
 		return e.fail(err)
 	}
-	if fs.NArg() > 0 {
-		return e.fail(fmt.Errorf("plan: unexpected argument %q", fs.Arg(0)))
+	if err := noArgs(fs); err != nil {
+		return e.fail(err)
 	}
 	if *format == "json" {
 		return e.writeJSON(plan.Default().Export())
@@ -72,7 +72,7 @@ type reporter struct {
 func runBodies(e *env, args []string) int {
 	fs := e.flags("bodies")
 	at := fs.String("at", "", "the `date` (YYYY-MM-DD) to list the bodies of; default today in Hanoi")
-	units := fs.String("units", "", "a units `file` (JSON) registering commune-level units")
+	units := unitsFlag(fs)
 	format := fs.String("format", "text", "output `format`: text or json")
 	if code, ok := e.parse(fs, args); !ok {
 		return code
@@ -80,8 +80,8 @@ func runBodies(e *env, args []string) int {
 	if err := oneOf("format", *format, "text", "json"); err != nil {
 		return e.fail(err)
 	}
-	if fs.NArg() > 0 {
-		return e.fail(fmt.Errorf("bodies: unexpected argument %q", fs.Arg(0)))
+	if err := noArgs(fs); err != nil {
+		return e.fail(err)
 	}
 	on := plan.Today()
 	if *at != "" {

@@ -36,12 +36,12 @@ func runExample(e *env, args []string) int {
 	fs := e.flags("example")
 	body := fs.String("body", "", "the reporting body's `ID` (see planreport bodies)")
 	period := fs.String("period", "", "the `period`: annual-YEAR or half-year-YEAR")
-	units := fs.String("units", "", "a units `file` (JSON) registering commune-level units")
+	units := unitsFlag(fs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() > 0 {
-		return e.fail(fmt.Errorf("example: unexpected argument %q", fs.Arg(0)))
+	if err := noArgs(fs); err != nil {
+		return e.fail(err)
 	}
 	if *body == "" || *period == "" {
 		return e.fail(errors.New("example: --body and --period are required"))
@@ -133,7 +133,7 @@ func runValidate(e *env, args []string) int {
 	fs := e.flags("validate")
 	lang := fs.String("lang", "vi", "message `language`: vi or en")
 	format := fs.String("format", "text", "output `format`: text or json")
-	units := fs.String("units", "", "a units `file` (JSON) registering commune-level units")
+	units := unitsFlag(fs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
@@ -191,7 +191,7 @@ func runCompile(e *env, args []string) int {
 	fs := e.flags("compile")
 	period := fs.String("period", "", "the `period`: annual-YEAR or half-year-YEAR")
 	asOf := fs.String("as-of", "", "the `date` (YYYY-MM-DD) to judge deadlines on; default today in Hanoi")
-	units := fs.String("units", "", "a units `file` (JSON) registering commune-level units")
+	units := unitsFlag(fs)
 	format := fs.String("format", "markdown", "output `format`: markdown or json")
 	if code, ok := e.parse(fs, args); !ok {
 		return code

@@ -21,15 +21,15 @@ func runSchema(e *env, args []string) int {
 	body := fs.String("body", "", "the body `ID` whose report schema to print (default: the general schema)")
 	at := fs.String("at", "", "with --body: the `date` (YYYY-MM-DD) whose tasks the schema pins; default today in Hanoi")
 	lang := fs.String("lang", "vi", "`language` of titles and descriptions: vi or en")
-	units := fs.String("units", "", "a units `file` (JSON) registering commune-level units")
+	units := unitsFlag(fs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
 	if err := oneOf("lang", *lang, "vi", "en"); err != nil {
 		return e.fail(err)
 	}
-	if fs.NArg() > 0 {
-		return e.fail(fmt.Errorf("schema: unexpected argument %q", fs.Arg(0)))
+	if err := noArgs(fs); err != nil {
+		return e.fail(err)
 	}
 	if *at != "" && *body == "" {
 		return e.fail(fmt.Errorf("schema: --at needs --body (the general schema does not depend on a date)"))
