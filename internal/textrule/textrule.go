@@ -137,6 +137,10 @@ func class(ranges []rune) string {
 // AtEnd reports whether r may not begin or end a text.
 func (c Rule) AtEnd(r rune) bool { return inRanges(r, c.ends) }
 
+// Trim removes from both ends of s the characters that may not stand
+// there: what a form does for a person before the rule is checked.
+func (c Rule) Trim(s string) string { return strings.TrimFunc(s, c.AtEnd) }
+
 // The rules of the kit: Prose allows tabs and line breaks inside the text,
 // Line allows no control character at all. Both forbid C0 and C1 controls
 // and DEL, and whitespace at either end.

@@ -59,3 +59,14 @@ func FuzzCheckAgreesWithPattern(f *testing.F) {
 		}
 	})
 }
+
+func TestTrimLeavesWhatCheckAccepts(t *testing.T) {
+	if got := textrule.Line.Trim(" \u00a0Hà Nội\ufeff\n"); got != "Hà Nội" {
+		t.Errorf("Trim = %q", got)
+	}
+	for _, s := range []string{" x ", "\t\nHà Nội\u3000", "\u2028a\u2029"} {
+		if tr := textrule.Prose.Trim(s); !textrule.Prose.Check(tr) {
+			t.Errorf("Check(Trim(%q)) = false", s)
+		}
+	}
+}

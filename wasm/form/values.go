@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"kh164/diag"
+	"kh164/internal/textrule"
 	"kh164/plan"
 	"kh164/report"
 )
@@ -40,7 +41,7 @@ func (v Values) Empty() bool {
 // clean is a text as it goes into the report: NFC, without the whitespace
 // the validator forbids at either end.
 func clean(s string) string {
-	return norm.NFC.String(strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' }))
+	return norm.NFC.String(textrule.Line.Trim(s))
 }
 
 // Count is the number of characters of s the validator counts: Unicode
