@@ -343,7 +343,7 @@ func TestE2EPortal(t *testing.T) {
 		// The portal offers the stored version: the person fills the form
 		// from it and changes only the results and the blood units.
 		notice := browsertest.Eval[string](tb.Tab, `(n => n ? n.textContent : '')(document.getElementById('latest'))`)
-		for _, w := range []string{"Cổng đã nhận bản 1 của báo cáo này (" + label1 + ").", "Gửi lại sẽ tạo bản 2", "Điền mẫu từ bản 1 đã gửi"} {
+		for _, w := range []string{"Cổng đã nhận bản 1 của báo cáo này lúc 16:00 18/11/2026.", "Gửi lại sẽ tạo bản 2", "Điền mẫu từ bản 1 đã gửi"} {
 			if !strings.Contains(notice, w) {
 				t.Errorf("the notice %q lacks %q", notice, w)
 			}

@@ -119,8 +119,11 @@ func (s *Store) Versions(ctx context.Context, body, period string) ([]Submission
 
 // Label names a submission for people: "so-y-te, bản 2, nhận 16:00 18/11/2026".
 func (sub Submission) Label() string {
-	return fmt.Sprintf("%s, bản %d, nhận %s", sub.Body, sub.Version, sub.ReceivedAt.In(hanoi).Format("15:04 02/01/2006"))
+	return fmt.Sprintf("%s, bản %d, nhận %s", sub.Body, sub.Version, sub.Received())
 }
+
+// Received is when the portal received the submission, in Hanoi: "16:00 18/11/2026".
+func (sub Submission) Received() string { return sub.ReceivedAt.In(hanoi).Format("15:04 02/01/2006") }
 
 // Count returns how many submissions are stored.
 func (s *Store) Count(ctx context.Context) (n int, err error) {
