@@ -1,0 +1,78 @@
+package decode_test
+
+import (
+	"strings"
+	"testing"
+
+	"kh164/diag"
+	"kh164/internal/decode"
+	"kh164/plan"
+)
+
+type target struct {
+	Name  string    `json:"name"`
+	Count int64     `json:"count"`
+	Day   plan.Date `json:"day"`
+	List  []string  `json:"list"`
+}
+
+// Every decoder code gets a Vietnamese and an English sentence with its
+// place, and nothing of the decoder's internals leaks into Params.
+func TestMessages(t *testing.T) {
+	cases := map[string]string{
+		"too_large":             strings.Repeat(" ", 2000),
+		"empty":                 "  ",
+		"invalid_utf8":          "{\"name\": \"\xff\"}",
+		"syntax":                `{"name": "a",}`,
+		"invalid_string_escape": `{"name": "\x"}`,
+		"trailing_data":         `{} {}`,
+		"too_deep":              strings.Repeat("[", 40) + strings.Repeat("]", 40),
+		"duplicate_key":         `{"name": "a", "name": "b"}`,
+		"unknown_field":         `{"nme": "a"}`,
+		"wrong_type":            `{"name": 1}`,
+		"not_integer":           `{"count": 1.5}`,
+		"integer_out_of_range":  `{"count": 9007199254740992}`,
+		"invalid_date":          `{"day": "2026-02-30"}`,
+	}
+	for code, in := range cases {
+		var v target
+		_, l := decode.Strict("f.json", []byte(in), &v, 1000)
+		if len(l) == 0 {
+			t.Errorf("%s: no issue for %q", code, in)
+			continue
+		}
+		is := l[0]
+		if is.Code != code || is.File != "f.json" || is.Line < 1 || is.Column < 1 {
+			t.Errorf("%s: got %+v", code, is)
+		}
+		for _, msg := range []string{is.VI, is.EN} {
+			if msg == "" || strings.Contains(msg, "%!") || strings.Contains(msg, "<nil>") {
+				t.Errorf("%s: message %q", code, msg)
+			}
+		}
+		if is.VI == is.EN {
+			t.Errorf("%s: the Vietnamese message is the English one", code)
+		}
+		if _, ok := is.Params["cause"]; ok {
+			t.Errorf("%s: Params carries the Go error", code)
+		}
+	}
+}
+
+func TestPlace(t *testing.T) {
+	var v target
+	src, l := decode.Strict("f.json", []byte("{\n  \"name\": \"Hà Nội\",\n  \"list\": [\"a\", \"b\"]\n}"), &v, 0)
+	if l != nil {
+		t.Fatal(l)
+	}
+	issues := diag.List{{Path: "/list/1", Code: "x"}, {Path: "/count", Code: "missing"}}
+	src.Place(issues)
+	if got := issues[0].Place(); got != "f.json:3:17: /list/1" {
+		t.Errorf("existing value placed at %s", got)
+	}
+	if got := issues[1].Place(); got != "f.json:1:1: /count" {
+		t.Errorf("missing value placed at %s (want its parent, the document)", got)
+	}
+	var nilSource *decode.Source
+	nilSource.Place(issues) // a nil Source leaves the issues alone
+}
