@@ -3,6 +3,7 @@ package report
 import (
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -55,10 +56,29 @@ var nfcStarters = sync.OnceValue(func() *[nfcTable / 64]uint64 {
 // check costs about ten times more.
 func isNFCString(s string) bool {
 	t := nfcStarters()
-	for _, r := range s {
-		if r >= nfcTable || t[r>>6]&(1<<(r&63)) == 0 {
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			i++
+			continue
+		}
+		// Decode the two- and three-byte forms inline (Vietnamese letters
+		// are three bytes); anything else, or ill-formed UTF-8, takes the
+		// general check.
+		r, n := rune(-1), 0
+		switch {
+		case b >= 0xC2 && b <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(b&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		case b >= 0xE0 && b <= 0xEF && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, n = rune(b&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			if r < 0x800 || (r >= 0xD800 && r <= 0xDFFF) {
+				r = -1
+			}
+		}
+		if r < 0 || r >= nfcTable || t[r>>6]&(1<<(r&63)) == 0 {
 			return norm.NFC.IsNormalString(s)
 		}
+		i += n
 	}
 	return true
 }

@@ -22,9 +22,10 @@ type Source struct {
 // Strict decodes data into v (a pointer) with the strict decoder, allowing
 // at most maxBytes bytes (0: the decoder's default of 1 MiB). It returns the
 // Source (nil when the input is not JSON at all) and the problems found, in
-// input order (nil when none).
+// input order (nil when none). The Source refers to data: do not modify
+// data while placing issues with it.
 func Strict(file string, data []byte, v any, maxBytes int64) (*Source, diag.List) {
-	doc, err := strictjson.Decode(data, v, strictjson.Options{MaxBytes: maxBytes})
+	doc, err := strictjson.Decode(data, v, strictjson.Options{MaxBytes: maxBytes, Borrow: true})
 	var src *Source
 	if doc != nil {
 		src = &Source{file: file, doc: doc}

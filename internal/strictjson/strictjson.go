@@ -15,6 +15,9 @@ type Options struct {
 	MaxBytes  int64 // default 1 << 20 (1 MiB), at most 1<<31 - 1 (larger values are lowered); longer input is rejected with code "too_large" before parsing
 	MaxDepth  int   // default 32: nesting depth of arrays/objects; deeper is "too_deep"
 	MaxErrors int   // default 50: collection of non-fatal errors stops after this many
+	// Borrow lets the Doc keep data itself instead of a copy: the caller
+	// promises not to modify data while it uses the Doc.
+	Borrow bool
 }
 
 func (o Options) withDefaults() Options {
@@ -41,7 +44,7 @@ func (o Options) withDefaults() Options {
 // v is untouched. err is nil or Errors.
 func Decode(data []byte, v any, opt Options) (*Doc, error) {
 	rv, ti := target(v)
-	return decode(data, rv, ti, opt.withDefaults(), false)
+	return decode(data, rv, ti, opt.withDefaults(), opt.Borrow)
 }
 
 // DecodeReader reads at most MaxBytes+1 bytes from r (so a huge stream is

@@ -647,3 +647,21 @@ func TestReaderEOFIsNotAnError(t *testing.T) {
 		t.Errorf("got %q, %v", s, err)
 	}
 }
+
+// TestBorrow: a borrowing Doc gives the same positions as a copying one.
+func TestBorrow(t *testing.T) {
+	data := []byte("{\n  \"a\": [1, \"Hà Nội\", 3]\n}")
+	var v1, v2 any
+	d1, err1 := strictjson.Decode(data, &v1, strictjson.Options{})
+	d2, err2 := strictjson.Decode(data, &v2, strictjson.Options{Borrow: true})
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	for _, p := range []string{"", "/a", "/a/1", "/a/2", "/b"} {
+		p1, ok1 := d1.Pos(p)
+		p2, ok2 := d2.Pos(p)
+		if p1 != p2 || ok1 != ok2 {
+			t.Errorf("Pos(%q): copy %v %v, borrow %v %v", p, p1, ok1, p2, ok2)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // kind is the kind of a tape node.
@@ -94,7 +95,12 @@ func (t *tree) str(i int) string {
 	if !t.tape[i].esc {
 		return string(t.raw(i))
 	}
-	return string(unescape(nil, t.raw(i)))
+	// One allocation: an unescaped string is never longer than its JSON
+	// text, and the buffer is not used after it becomes the string (as in
+	// strings.Builder).
+	raw := t.raw(i)
+	buf := unescape(make([]byte, 0, len(raw)), raw)
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
 }
 
 // keyIs reports whether key node i has the name tok.
