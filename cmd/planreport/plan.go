@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 
 	"kh164/plan"
 )
@@ -116,7 +117,7 @@ func runBodies(e *env, args []string) int {
 		if rep.Due != "" {
 			due = "  due " + rep.Due
 		}
-		fmt.Fprintf(e.stdout, "%-18s %s%s\n%18s tasks: %v\n", rep.ID, rep.Name, due, "", rep.Tasks)
+		fmt.Fprintf(e.stdout, "%-18s %s%s\n%18s tasks: %s\n", rep.ID, rep.Name, due, "", strings.Join(rep.Tasks, " "))
 	}
 	return exitOK
 }
