@@ -96,7 +96,6 @@ type ExportSettings struct {
 // Export returns the plan with r's settings and bodies, ready for
 // json.Marshal.
 func (r *Registry) Export() Export {
-	s := r.settings
 	return Export{
 		SchemaVersion: ExportVersion,
 		Document:      Plan(),
@@ -105,7 +104,7 @@ func (r *Registry) Export() Export {
 		Campaigns:     Campaigns(),
 		Indicators:    Indicators(),
 		Duties:        Duties(),
-		Settings:      ExportSettings{s.HalfYearDue, s.PressMerger, s.PartyMerger},
+		Settings:      ExportSettings(r.settings),
 		Bodies:        r.Bodies(),
 	}
 }

@@ -648,7 +648,7 @@ func TestConcurrent(t *testing.T) {
 }
 
 func TestDefaultIsBuiltOnce(t *testing.T) {
-	if Default() != Default() {
+	if first, second := Default(), Default(); first != second {
 		t.Error("Default() built twice")
 	}
 	if Default().Registry() != plan.Default() {

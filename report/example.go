@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -606,14 +607,12 @@ func abbreviation(name string) string {
 // initial is the first letter of word w without diacritics ("Đ" stays
 // "Đ", as symbols write it), or "" when w does not start with a letter.
 func initial(w string) string {
-	for _, r := range w {
-		switch {
-		case r == 'Đ' || r == 'đ':
-			return string(r)
-		case unicode.IsLetter(r):
-			return ascii(string(r))
-		}
-		return ""
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case r == 'Đ' || r == 'đ':
+		return string(r)
+	case unicode.IsLetter(r):
+		return ascii(string(r))
 	}
 	return ""
 }

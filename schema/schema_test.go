@@ -144,9 +144,6 @@ func TestEveryIntegerIsBounded(t *testing.T) {
 // generation, so a new rule cannot be silently missing from the schema.
 func TestUnknownRuleFails(t *testing.T) {
 	for _, tag := range []string{"bogus", "omitempty,max=5,bogus", "required,len=3", "oneof=a b|c", "dive,task"} {
-		type doc struct {
-			X string `json:"x"`
-		}
 		typ := reflect.StructOf([]reflect.StructField{{Name: "X", Type: reflect.TypeFor[string](), Tag: reflect.StructTag(`json:"x" validate:"` + tag + `"`)}})
 		s := reflector().ReflectFromType(typ)
 		m := &mapper{lang: diag.EN, ns: "test"}
