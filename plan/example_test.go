@@ -102,3 +102,35 @@ func ExampleParseSymbol() {
 	// 7 2014 TT BGDĐT
 	// /: Document symbol "164/kh-UBND" is malformed at character 5: an upper-case abbreviation is expected. Write it as 164/KH-UBND, 11/2008/QH12 or 44-KL/TW.
 }
+
+func ExampleRegistry_Lookup() {
+	r := plan.Default()
+	for _, id := range []string{"III.6", "blood_donation", "44-KL/TW", "so-noi-vu"} {
+		e, err := r.Lookup(id)
+		if err != nil {
+			panic(err)
+		}
+		fmt.Printf("%-9s %s: %s\n", e.Kind, e.ID, e.English)
+	}
+	// Output:
+	// group     III.6: Department of Health
+	// activity  blood_donation: donation of blood, tissue, organs and bodies
+	// reference 44-KL/TW: Conclusion of the Party Secretariat on continuing Directive 43-CT/TW
+	// body      so-noi-vu: Department of Home Affairs
+}
+
+func ExampleDocument_WriteText() {
+	var b strings.Builder
+	if err := plan.Plan().WriteText(&b, plan.TextOptions{IDs: true}); err != nil {
+		panic(err)
+	}
+	for _, line := range strings.Split(b.String(), "\n") {
+		if strings.HasPrefix(line, "[III.6") {
+			words := strings.Fields(line)
+			fmt.Println(strings.Join(words[:min(len(words), 8)], " "))
+		}
+	}
+	// Output:
+	// [III.6] 6. Sở Y tế
+	// [III.6.1] Chủ trì phối hợp với Hội Chữ
+}
