@@ -278,24 +278,8 @@ func orDash(s string) string {
 	return s
 }
 
-// number formats n the Vietnamese way, with dots between thousands:
-// 109.000.
-func number(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	sign := ""
-	if s[0] == '-' {
-		sign, s = "-", s[1:]
-	}
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+// number writes n the Vietnamese way: 109.000.
+func number(n int64) string { return GroupDigits(n, ".") }
 
 // money formats an amount of đồng as texts cite it: "452,3 tỷ đồng",
 // "850 triệu đồng".

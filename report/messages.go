@@ -472,7 +472,7 @@ func num[N int | int64](n N, l diag.Lang) string {
 		return strconv.FormatInt(int64(n), 10)
 	}
 	if l == diag.EN {
-		return strings.ReplaceAll(number(int64(n)), ".", ",")
+		return GroupDigits(int64(n), ",")
 	}
 	return number(int64(n))
 }

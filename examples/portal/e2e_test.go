@@ -417,8 +417,8 @@ func TestE2EPortal(t *testing.T) {
 		}
 		// The latest report counts, once: 110.250, not 109.000 (the first
 		// version) nor 219.250 (both).
-		if len(got.Blood) != 4 || got.Blood[1] != groupThousands(110250) || got.Blood[3] != "1" {
-			t.Errorf("blood units row %q, want a total of %s over 1 report", got.Blood, groupThousands(110250))
+		if len(got.Blood) != 4 || got.Blood[1] != report.GroupDigits(110250, ".") || got.Blood[3] != "1" {
+			t.Errorf("blood units row %q, want a total of %s over 1 report", got.Blood, report.GroupDigits(110250, "."))
 		}
 		for _, want := range []string{"Đúng hạn: 1", "Muộn: 0", "Bản đã thay thế: 1", "Bị từ chối: 0"} {
 			found := false

@@ -7,8 +7,6 @@ import (
 	"html/template"
 	"log"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	"kh164/diag"
@@ -23,28 +21,10 @@ var files embed.FS
 var hanoi = time.FixedZone("ICT", 7*3600)
 
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"num": groupThousands,
+	"num": func(n int64) string { return report.GroupDigits(n, ".") },
 	"inc": func(n int) int { return n + 1 },
 	"vi":  func(d plan.Date) string { return d.Vietnamese() },
 }).ParseFS(files, "templates/*.html"))
-
-// groupThousands writes n the Vietnamese way: 109.000.
-func groupThousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
 
 func (s *server) render(w http.ResponseWriter, status int, name string, data any) {
 	var b bytes.Buffer

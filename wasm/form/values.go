@@ -233,15 +233,7 @@ func FormatCount(n int64, l diag.Lang) string {
 	if l == diag.EN {
 		sep = " "
 	}
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return report.GroupDigits(n, sep)
 }
 
 func countIssue(ptr string, label Text, err error) diag.Issue {
