@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"kh164/diag"
+	"kh164/plan"
 )
 
 // command is one subcommand: its synopsis and what it runs. run returns the
@@ -122,6 +123,19 @@ func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
 		return e.fail(fmt.Errorf("%s: %v", fs.Name(), err)), false
 	}
 	return 0, true
+}
+
+// dateOr parses the value v of date flag name, or gives today in Hanoi
+// when v is empty.
+func dateOr(name, v string) (plan.Date, error) {
+	if v == "" {
+		return plan.Today(), nil
+	}
+	d, err := plan.ParseDate(v)
+	if err != nil {
+		return plan.Date{}, fmt.Errorf("--%s: %w", name, err)
+	}
+	return d, nil
 }
 
 // unitsFlag declares --units, the same on every command that knows bodies.

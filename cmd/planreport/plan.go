@@ -84,13 +84,9 @@ func runBodies(e *env, args []string) int {
 	if err := noArgs(fs); err != nil {
 		return e.fail(err)
 	}
-	on := plan.Today()
-	if *at != "" {
-		d, err := plan.ParseDate(*at)
-		if err != nil {
-			return e.fail(fmt.Errorf("--at: %w", err))
-		}
-		on = d
+	on, err := dateOr("at", *at)
+	if err != nil {
+		return e.fail(err)
 	}
 	r, err := registry(*units)
 	if err != nil {

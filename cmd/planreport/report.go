@@ -206,11 +206,9 @@ func runCompile(e *env, args []string) int {
 	if err != nil {
 		return e.fail(fmt.Errorf("--period: %w", err))
 	}
-	on := plan.Today()
-	if *asOf != "" {
-		if on, err = plan.ParseDate(*asOf); err != nil {
-			return e.fail(fmt.Errorf("--as-of: %w", err))
-		}
+	on, err := dateOr("as-of", *asOf)
+	if err != nil {
+		return e.fail(err)
 	}
 	if fs.NArg() == 0 {
 		return e.fail(errors.New("compile: name the report files or directories to compile"))

@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"kh164/diag"
-	"kh164/plan"
 	"kh164/schema"
 )
 
@@ -34,13 +33,9 @@ func runSchema(e *env, args []string) int {
 	if *at != "" && *body == "" {
 		return e.fail(fmt.Errorf("schema: --at needs --body (the general schema does not depend on a date)"))
 	}
-	on := plan.Today()
-	if *at != "" {
-		d, err := plan.ParseDate(*at)
-		if err != nil {
-			return e.fail(fmt.Errorf("--at: %w", err))
-		}
-		on = d
+	on, err := dateOr("at", *at)
+	if err != nil {
+		return e.fail(err)
 	}
 	r, err := registry(*units)
 	if err != nil {
