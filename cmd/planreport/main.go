@@ -132,10 +132,11 @@ func dateOr(name, v string) (plan.Date, error) {
 		return plan.Today(), nil
 	}
 	d, err := plan.ParseDate(v)
-	if err != nil {
-		return plan.Date{}, fmt.Errorf("--%s: %w", name, err)
+	var l diag.List
+	if errors.As(err, &l) { // a flag has no JSON place: name the flag instead
+		return plan.Date{}, fmt.Errorf("--%s: %s", name, l[0].EN)
 	}
-	return d, nil
+	return d, err
 }
 
 // unitsFlag declares --units, the same on every command that knows bodies.
