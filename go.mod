@@ -1,4 +1,4 @@
-module kh164
+module github.com/kh164/kh164
 
 go 1.26.8
 

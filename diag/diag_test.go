@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
-	"kh164/diag"
+	"github.com/kh164/kh164/diag"
 )
 
 func TestIssueFormatting(t *testing.T) {

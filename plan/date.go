@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"kh164/diag"
+	"github.com/kh164/kh164/diag"
 )
 
 // Date is a civil date (no time of day, no zone), as written on documents.

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"time"
 
-	"kh164/diag"
+	"github.com/kh164/kh164/diag"
 )
 
 // Duty is a reporting duty the plan writes down: who reports, on which

@@ -5,7 +5,7 @@ import (
 	"sort"
 	"strings"
 
-	"kh164/diag"
+	"github.com/kh164/kh164/diag"
 )
 
 var kindNames = map[string][2]string{

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
-	"kh164/diag"
-	"kh164/plan"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
 )
 
 func ExampleTaskByID() {

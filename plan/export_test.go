@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"kh164/plan"
+	"github.com/kh164/kh164/plan"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"testing"
 
-	"kh164/plan"
+	"github.com/kh164/kh164/plan"
 )
 
 var symbolRE = regexp.MustCompile(plan.SymbolPattern)

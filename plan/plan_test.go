@@ -10,7 +10,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"kh164/plan"
+	"github.com/kh164/kh164/plan"
 )
 
 const sourcePath = "../../shared/source/164-KH-UBND-2023.txt"

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"kh164/diag"
+	"github.com/kh164/kh164/diag"
 )
 
 // Settings are the facts the plan or the public record leave open. Each has

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"kh164/diag"
-	"kh164/plan"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
 )
 
 func taskIDs(t *testing.T, r *plan.Registry, body string, on plan.Date) []string {

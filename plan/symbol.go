@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"kh164/diag"
+	"github.com/kh164/kh164/diag"
 )
 
 // SymbolPattern is the grammar ParseSymbol accepts, as a regular

@@ -8,9 +8,9 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"kh164/diag"
-	"kh164/internal/decode"
-	"kh164/internal/textrule"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/internal/decode"
+	"github.com/kh164/kh164/internal/textrule"
 )
 
 // Unit is a commune-level unit (xã, phường) or any other body a portal

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"kh164/diag"
-	"kh164/plan"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
 )
 
 func issues(t *testing.T, err error) []string {

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"kh164/plan"
+	"github.com/kh164/kh164/plan"
 )
 
 // benchCity is the City Red Cross's annual report: 6 tasks whose results

@@ -12,10 +12,10 @@ import (
 
 	"github.com/go-playground/validator/v10"
 
-	"kh164/diag"
-	"kh164/internal/decode"
-	"kh164/internal/strictjson"
-	"kh164/plan"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/internal/decode"
+	"github.com/kh164/kh164/internal/strictjson"
+	"github.com/kh164/kh164/plan"
 )
 
 // defaultMaxBytes is the input size limit when Options.MaxBytes is 0.

@@ -8,8 +8,8 @@ import (
 	"math"
 	"slices"
 
-	"kh164/diag"
-	"kh164/plan"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
 )
 
 // CompilationVersion is the version of the Compilation JSON shape. Within

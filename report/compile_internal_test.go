@@ -7,7 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"kh164/plan"
+	"github.com/kh164/kh164/plan"
 )
 
 func TestAddInt64(t *testing.T) {

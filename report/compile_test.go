@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 // compileScenario is annual-2025 as of 25/11/2025 with the corpus units:

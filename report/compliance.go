@@ -1,6 +1,6 @@
 package report
 
-import "kh164/plan"
+import "github.com/kh164/kh164/plan"
 
 // Filing is where an expected body stands with its report for a period.
 // Lateness is a standing, not an error: a late report is a valid report.

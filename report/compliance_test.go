@@ -3,8 +3,8 @@ package report_test
 import (
 	"testing"
 
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 func exampleAt(t testing.TB, reg *plan.Registry, body string, p plan.Period, on plan.Date) *report.Report {

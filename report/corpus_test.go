@@ -16,9 +16,9 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"kh164/diag"
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 var update = flag.Bool("update", false, "rewrite the generated files under testdata: the corpus and the golden files")

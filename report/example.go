@@ -10,8 +10,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"kh164/diag"
-	"kh164/plan"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
 )
 
 //go:generate go test -run ^TestCorpus|^TestCompileGolden -update .

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"kh164/diag"
-	"kh164/plan"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
 )
 
 // FuzzParse: no input makes Parse panic; its issues are complete; a report

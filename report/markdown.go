@@ -10,8 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"kh164/diag"
-	"kh164/plan"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
 )
 
 // ExcerptLength is the length, in characters, to which WriteMarkdown cuts

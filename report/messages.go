@@ -12,10 +12,10 @@ import (
 
 	"github.com/go-playground/validator/v10"
 
-	"kh164/diag"
-	"kh164/internal/strictjson"
-	"kh164/internal/textrule"
-	"kh164/plan"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/internal/strictjson"
+	"github.com/kh164/kh164/internal/textrule"
+	"github.com/kh164/kh164/plan"
 )
 
 // A label names a field in messages, in both languages: a noun phrase

@@ -1,6 +1,6 @@
 package report
 
-import "kh164/plan"
+import "github.com/kh164/kh164/plan"
 
 // SchemaVersion is the version of the report's JSON shape. Within a
 // version, changes are additive only.

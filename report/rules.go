@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"regexp"
 
-	"kh164/internal/textrule"
-	"kh164/plan"
+	"github.com/kh164/kh164/internal/textrule"
+	"github.com/kh164/kh164/plan"
 )
 
 // This file declares, once, every rule that a validate tag names and that

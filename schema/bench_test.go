@@ -8,9 +8,9 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"kh164/diag"
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 // benchInput is a full city report (the City Red Cross's annual report,

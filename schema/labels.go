@@ -5,7 +5,7 @@ import (
 
 	js "github.com/invopop/jsonschema"
 
-	"kh164/diag"
+	"github.com/kh164/kh164/diag"
 )
 
 // label is the title and description of one member, in Vietnamese and

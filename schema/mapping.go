@@ -11,9 +11,9 @@ import (
 	js "github.com/invopop/jsonschema"
 	orderedmap "github.com/pb33f/ordered-map/v2"
 
-	"kh164/diag"
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 // This file is the mapping layer: it turns the go-playground/validator tags

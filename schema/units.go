@@ -6,8 +6,8 @@ import (
 
 	js "github.com/invopop/jsonschema"
 
-	"kh164/internal/textrule"
-	"kh164/plan"
+	"github.com/kh164/kh164/internal/textrule"
+	"github.com/kh164/kh164/plan"
 )
 
 // unitRules adds the field rules of plan.ParseUnits to the schema of one

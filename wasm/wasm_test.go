@@ -76,14 +76,14 @@ func TestNoSyscallJS(t *testing.T) {
 // TestNoSyscallJS it guards against a later import. From the command line:
 //
 //	go build -o /tmp/jsguard github.com/hack-pad/safejs/jsguard/cmd/jsguard
-//	GOOS=js GOARCH=wasm /tmp/jsguard $(GOOS=js GOARCH=wasm go list -deps kh164/wasm/cmd/form | grep ^kh164/)
+//	GOOS=js GOARCH=wasm /tmp/jsguard $(GOOS=js GOARCH=wasm go list -deps github.com/kh164/kh164/wasm/cmd/form | grep ^kh164/)
 func TestJSGuard(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads every package of the module")
 	}
 	t.Setenv("GOOS", "js") // jsguard checks that it runs for js
 	env := append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
-	list := exec.Command("go", "list", "-deps", "kh164/wasm/cmd/form")
+	list := exec.Command("go", "list", "-deps", "github.com/kh164/kh164/wasm/cmd/form")
 	list.Env = env
 	out, err := list.Output()
 	if err != nil {
@@ -91,7 +91,7 @@ func TestJSGuard(t *testing.T) {
 	}
 	var roots []string
 	for _, p := range strings.Fields(string(out)) {
-		if strings.HasPrefix(p, "kh164/") {
+		if strings.HasPrefix(p, "github.com/kh164/kh164/") {
 			roots = append(roots, p)
 		}
 	}

@@ -25,8 +25,8 @@ import (
 	"sort"
 	"strings"
 
-	"kh164/diag"
-	"kh164/plan"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
 )
 
 // command is one subcommand: its synopsis and what it runs. run returns the

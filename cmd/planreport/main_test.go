@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"kh164/plan"
+	"github.com/kh164/kh164/plan"
 )
 
 // result is what one in-process run of the command printed and returned.

@@ -6,7 +6,7 @@ import (
 	"os"
 	"strings"
 
-	"kh164/plan"
+	"github.com/kh164/kh164/plan"
 )
 
 func init() {

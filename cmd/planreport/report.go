@@ -9,9 +9,9 @@ import (
 	"sort"
 	"strings"
 
-	"kh164/diag"
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 func init() {

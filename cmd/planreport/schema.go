@@ -3,8 +3,8 @@ package main
 import (
 	"fmt"
 
-	"kh164/diag"
-	"kh164/schema"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/schema"
 )
 
 func init() {

@@ -11,9 +11,9 @@ import (
 	"net/http"
 	"strconv"
 
-	"kh164/diag"
-	"kh164/plan"
-	"kh164/schema"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/schema"
 )
 
 // apiError is the JSON body of every 4xx/5xx answer of the API: the issues

@@ -9,7 +9,7 @@ package main
 // are kept; the compilation counts the body once, on time, with the first
 // version listed as superseded.
 //
-// The browser plumbing is kh164/internal/browsertest: without a Chromium
+// The browser plumbing is github.com/kh164/kh164/internal/browsertest: without a Chromium
 // binary the test skips, unless KH164_REQUIRE_BROWSER=1, when it fails;
 // KH164_CHROMIUM names the binary when it is not on PATH.
 // KH164_SCREENSHOT_DIR, when set, receives full-page screenshots of the
@@ -31,10 +31,10 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"kh164/internal/browsertest"
-	"kh164/plan"
-	"kh164/report"
-	"kh164/wasm/build"
+	"github.com/kh164/kh164/internal/browsertest"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
+	"github.com/kh164/kh164/wasm/build"
 )
 
 // e2eToday is the portal's clock in the test: two days before Sở Y tế's

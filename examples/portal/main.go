@@ -36,8 +36,8 @@ import (
 	"syscall"
 	"time"
 
-	"kh164/plan"
-	"kh164/wasm/build"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/wasm/build"
 )
 
 func main() {

@@ -9,9 +9,9 @@ import (
 	"net/http"
 	"time"
 
-	"kh164/diag"
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 //go:embed templates/*.html portal.css portal.js

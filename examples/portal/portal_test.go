@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 // newTestServer starts the portal's handlers on a loopback httptest server

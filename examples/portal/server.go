@@ -6,9 +6,9 @@ import (
 	"sync"
 	"time"
 
-	"kh164/plan"
-	"kh164/report"
-	"kh164/wasm/build"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
+	"github.com/kh164/kh164/wasm/build"
 )
 
 // server holds what the handlers share. It is safe for concurrent use.

@@ -14,8 +14,8 @@ import (
 	"fmt"
 	"os"
 
-	"kh164/diag"
-	"kh164/report"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/report"
 )
 
 func main() {

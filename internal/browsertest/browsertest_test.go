@@ -10,7 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"kh164/internal/browsertest"
+	"github.com/kh164/kh164/internal/browsertest"
 )
 
 // recorder is a testing.TB whose Errorf is recorded instead of failing.

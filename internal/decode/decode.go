@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"strings"
 
-	"kh164/diag"
-	"kh164/internal/strictjson"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/internal/strictjson"
 )
 
 // Source remembers where the values of a decoded input were, to place

@@ -4,9 +4,9 @@ import (
 	"strings"
 	"testing"
 
-	"kh164/diag"
-	"kh164/internal/decode"
-	"kh164/plan"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/internal/decode"
+	"github.com/kh164/kh164/plan"
 )
 
 type target struct {

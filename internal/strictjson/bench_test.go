@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"kh164/internal/strictjson"
+	"github.com/kh164/kh164/internal/strictjson"
 )
 
 type benchActivity struct {

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"kh164/internal/strictjson"
+	"github.com/kh164/kh164/internal/strictjson"
 )
 
 func Example() {

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"kh164/internal/strictjson"
+	"github.com/kh164/kh164/internal/strictjson"
 )
 
 type fuzzTarget struct {

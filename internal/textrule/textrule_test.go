@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"kh164/internal/textrule"
+	"github.com/kh164/kh164/internal/textrule"
 )
 
 var rules = map[string]textrule.Rule{"prose": textrule.Prose, "line": textrule.Line}

@@ -9,8 +9,8 @@ import (
 	"fmt"
 	"os"
 
-	"kh164/plan"
-	"kh164/schema"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/schema"
 )
 
 func main() {

@@ -3,7 +3,7 @@
 //
 // Dist writes, into one folder:
 //
-//	form.wasm         the form (kh164/wasm/cmd/form), GOOS=js GOARCH=wasm, -trimpath -ldflags="-s -w"
+//	form.wasm         the form (github.com/kh164/kh164/wasm/cmd/form), GOOS=js GOARCH=wasm, -trimpath -ldflags="-s -w"
 //	form.wasm.br      the same, brotli (quality 11, window 2^24)
 //	form.wasm.gz      the same, gzip (best compression)
 //	wasm_exec.js      the toolchain's support script, from $(go env GOROOT)/lib/wasm
@@ -35,7 +35,7 @@ import (
 var assets embed.FS
 
 // Package is the import path of the WebAssembly program.
-const Package = "kh164/wasm/cmd/form"
+const Package = "github.com/kh164/kh164/wasm/cmd/form"
 
 // Options tune Dist. The zero value makes the smallest files.
 type Options struct {

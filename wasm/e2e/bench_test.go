@@ -15,8 +15,8 @@ import (
 	"github.com/andybalholm/brotli"
 	"github.com/chromedp/chromedp"
 
-	"kh164/internal/browsertest"
-	"kh164/wasm/build"
+	"github.com/kh164/kh164/internal/browsertest"
+	"github.com/kh164/kh164/wasm/build"
 )
 
 // BenchmarkWidget measures the budgets of the widget and reports them

@@ -6,7 +6,7 @@
 // temporary folder) and serve it with a test page from 127.0.0.1 under
 // Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'.
 //
-// The browser plumbing is kh164/internal/browsertest: without a Chromium
+// The browser plumbing is github.com/kh164/kh164/internal/browsertest: without a Chromium
 // binary the tests skip, unless KH164_REQUIRE_BROWSER=1, when they fail;
 // KH164_CHROMIUM names the binary when it is not on PATH. The
 // accessibility test needs axe-core, pinned in package-lock.json: npm
@@ -34,10 +34,10 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"kh164/diag"
-	"kh164/internal/browsertest"
-	"kh164/report"
-	"kh164/wasm/build"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/internal/browsertest"
+	"github.com/kh164/kh164/report"
+	"github.com/kh164/kh164/wasm/build"
 )
 
 // csp is the policy every response of the test server carries.

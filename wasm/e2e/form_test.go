@@ -14,9 +14,9 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 
-	"kh164/internal/browsertest"
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/internal/browsertest"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 var districtTasks = []string{"III.12.1", "III.12.2", "III.12.3"}

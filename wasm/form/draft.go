@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"kh164/plan"
+	"github.com/kh164/kh164/plan"
 )
 
 // DraftVersion is the version of the draft format.

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 func TestNew(t *testing.T) {

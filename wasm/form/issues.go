@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
-	"kh164/diag"
-	"kh164/report"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/report"
 )
 
 // Problem is an issue placed on the field a person must change.

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"kh164/diag"
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 // Kind is the kind of control a field is.

@@ -1,6 +1,6 @@
 package form
 
-import "kh164/diag"
+import "github.com/kh164/kh164/diag"
 
 // Text is a piece of interface text in the two languages.
 type Text struct{ VI, EN string }

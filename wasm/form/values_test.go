@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"kh164/diag"
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 func TestParseCount(t *testing.T) {

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"time"
 
-	"kh164/diag"
-	"kh164/plan"
-	"kh164/report"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 // Node is an element or a text node of a view. The WebAssembly program

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"kh164/diag"
+	"github.com/kh164/kh164/diag"
 )
 
 // TestRender checks the markup rules of the form: unique ids, a label for

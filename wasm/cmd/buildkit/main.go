@@ -1,5 +1,5 @@
 // Command buildkit writes the embedding kit of the reporting form (see
-// package kh164/wasm/build) into a folder, wasm/dist by default through
+// package github.com/kh164/kh164/wasm/build) into a folder, wasm/dist by default through
 // go generate:
 //
 //	go generate ./wasm/...
@@ -11,7 +11,7 @@ import (
 	"fmt"
 	"os"
 
-	"kh164/wasm/build"
+	"github.com/kh164/kh164/wasm/build"
 )
 
 func main() {

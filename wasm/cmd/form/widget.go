@@ -11,11 +11,11 @@ import (
 
 	"github.com/hack-pad/safejs"
 
-	"kh164/diag"
-	"kh164/internal/decode"
-	"kh164/plan"
-	"kh164/report"
-	"kh164/wasm/form"
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/internal/decode"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
+	"github.com/kh164/kh164/wasm/form"
 )
 
 // options are the mount options as the loader passes them, in JSON.
