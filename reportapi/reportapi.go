@@ -1,0 +1,131 @@
+// Package reportapi is the HTTP answer of report validation, the one every
+// backend gives: the demo portal's POST /api/reports and `planreport serve`
+// share it, and the form puts its issues on its fields.
+//
+// A report is POSTed as application/json, at most the checker's MaxBytes.
+// The answers of Check, the same wherever it is used:
+//
+//	415 {"errors": [{"path": "", "code": "unsupported_media_type", "vi": …, "en": …}]}  not application/json
+//	413 {"errors": [{"path": "", "code": "too_large", …}]}                              over the size limit
+//	400 {"errors": [{"path": "", "code": "read_error", …}]}                             the body could not be read
+//	422 {"errors": [diag.Issue…]}                                                       the report is invalid
+//
+// Each issue is a diag.Issue as JSON: path (a JSON Pointer), line and column
+// (1-based, when known), code (report/doc.go lists them), params, and the
+// message in Vietnamese (vi) and English (en). `planreport validate --format
+// json` prints the same objects.
+//
+// Service adds the rest of a validation service (POST /validate, GET
+// /schema, /plan, /bodies) and NewServer the timeouts the portal uses.
+package reportapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"time"
+
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/report"
+)
+
+// Errors is the JSON body of every 4xx answer: the issues, in the shape
+// the report package gives them.
+type Errors struct {
+	Errors diag.List `json:"errors"`
+}
+
+// WriteJSON answers status with v as JSON (UTF-8, HTML characters not
+// escaped).
+func WriteJSON(w http.ResponseWriter, status int, v any) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b.Bytes())
+}
+
+// WriteIssues answers status with {"errors": l}.
+func WriteIssues(w http.ResponseWriter, status int, l diag.List) {
+	WriteJSON(w, status, Errors{l})
+}
+
+// WriteIssue answers status with one issue about the whole request.
+func WriteIssue(w http.ResponseWriter, status int, code, vi, en string) {
+	WriteIssues(w, status, diag.List{diag.New("", code, vi, en)})
+}
+
+// Read reads the body of a report POST: it must be application/json and at
+// most limit bytes. When it is not, Read has answered (415, 413 or 400) and
+// returns false.
+func Read(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, bool) {
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		WriteIssue(w, http.StatusUnsupportedMediaType, "unsupported_media_type",
+			"Báo cáo phải gửi dưới dạng JSON (Content-Type: application/json).",
+			"Send the report as JSON (Content-Type: application/json).")
+		return nil, false
+	}
+	if r.ContentLength > limit {
+		tooLarge(w, limit)
+		return nil, false
+	}
+	data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	if err != nil {
+		WriteIssue(w, http.StatusBadRequest, "read_error", "Không nhận được trọn vẹn báo cáo: "+err.Error(), "The report was not received whole: "+err.Error())
+		return nil, false
+	}
+	if int64(len(data)) > limit {
+		tooLarge(w, limit)
+		return nil, false
+	}
+	return data, true
+}
+
+func tooLarge(w http.ResponseWriter, limit int64) {
+	WriteIssue(w, http.StatusRequestEntityTooLarge, "too_large",
+		fmt.Sprintf("Báo cáo vượt quá %s byte. Rút gọn các đoạn văn dài rồi gửi lại.", report.GroupDigits(limit, ".")),
+		fmt.Sprintf("The report is over %s bytes. Shorten the long texts and send it again.", report.GroupDigits(limit, ",")))
+}
+
+// Check reads the report of a POST (Read, with the checker's size limit)
+// and parses it strictly with c. It returns the report and the bytes as
+// received; when the report cannot be accepted, Check has answered (415,
+// 413, 400, or 422 with the issues) and returns false.
+func Check(w http.ResponseWriter, r *http.Request, c *report.Checker) (*report.Report, []byte, bool) {
+	data, ok := Read(w, r, c.MaxBytes())
+	if !ok {
+		return nil, nil, false
+	}
+	rep, err := c.Parse("", data)
+	if err != nil {
+		var l diag.List
+		if !errors.As(err, &l) {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return nil, nil, false
+		}
+		WriteIssues(w, http.StatusUnprocessableEntity, l)
+		return nil, nil, false
+	}
+	return rep, data, true
+}
+
+// The limits of a server that receives reports (NewServer).
+const (
+	ReadHeaderTimeout = 10 * time.Second // a client must send its headers in this time
+	ReadTimeout       = time.Minute      // and the whole request in this one (1 MiB on a slow link)
+)
+
+// NewServer returns an http.Server for h with the timeouts above. Listen
+// on localhost unless a proxy in front of it sets its own limits.
+func NewServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: ReadHeaderTimeout, ReadTimeout: ReadTimeout}
+}
