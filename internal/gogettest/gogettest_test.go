@@ -8,13 +8,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"golang.org/x/mod/module"
 	modzip "golang.org/x/mod/zip"
+
+	"github.com/kh164/kh164/internal/changelog"
 )
 
 const modulePath = "github.com/kh164/kh164"
@@ -23,15 +24,11 @@ const modulePath = "github.com/kh164/kh164"
 // gets as @latest.
 func version(t *testing.T, root string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(root, "CHANGELOG.md"))
+	v, err := changelog.Version(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`(?m)^## (\d+\.\d+\.\d+)\s*$`).FindSubmatch(data)
-	if m == nil {
-		t.Fatal("CHANGELOG.md has no version heading (## X.Y.Z)")
-	}
-	return "v" + string(m[1])
+	return "v" + v
 }
 
 // file is a file of the working tree, for modzip.Create.
