@@ -281,38 +281,43 @@ func (g *goGen) comments(pkg string) (map[string]string, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s is not a package of %s", pkg, modulePath)
 	}
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, filepath.Join(g.root, filepath.FromSlash(rel)), nil, parser.ParseComments)
+	names, err := filepath.Glob(filepath.Join(g.root, filepath.FromSlash(rel), "*.go"))
 	if err != nil {
 		return nil, err
 	}
+	fset := token.NewFileSet()
 	d := map[string]string{}
-	for _, p := range pkgs {
-		for _, f := range p.Files {
-			for _, decl := range f.Decls {
-				gd, ok := decl.(*ast.GenDecl)
-				if !ok || gd.Tok != token.TYPE {
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments)
+		if err != nil {
+			return nil, err
+		}
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				ts := spec.(*ast.TypeSpec)
+				text := ts.Doc.Text()
+				if text == "" {
+					text = gd.Doc.Text()
+				}
+				d[ts.Name.Name] = text
+				st, ok := ts.Type.(*ast.StructType)
+				if !ok {
 					continue
 				}
-				for _, spec := range gd.Specs {
-					ts := spec.(*ast.TypeSpec)
-					text := ts.Doc.Text()
-					if text == "" {
-						text = gd.Doc.Text()
+				for _, fl := range st.Fields.List {
+					c := fl.Doc.Text()
+					if c == "" {
+						c = fl.Comment.Text()
 					}
-					d[ts.Name.Name] = text
-					st, ok := ts.Type.(*ast.StructType)
-					if !ok {
-						continue
-					}
-					for _, fl := range st.Fields.List {
-						c := fl.Doc.Text()
-						if c == "" {
-							c = fl.Comment.Text()
-						}
-						for _, n := range fl.Names {
-							d[ts.Name.Name+"."+n.Name] = c
-						}
+					for _, n := range fl.Names {
+						d[ts.Name.Name+"."+n.Name] = c
 					}
 				}
 			}
