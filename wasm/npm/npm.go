@@ -203,7 +203,7 @@ func manifest(version string, files []string) ([]byte, error) {
 		Repository:  map[string]any{"type": "git", "url": "git+https://github.com/kh164/kh164.git", "directory": "wasm/npm"},
 		Keywords:    []string{"kh164", "hanoi", "red-cross", "report", "form", "webassembly", "validation"},
 		Types:       "./index.d.ts",
-		Main:        "./node.mjs",
+		Main:        "./kh164-form.mjs",
 		Exports:     orderedExports(exports),
 		Files:       without(files, "package.json"),
 		SideEffects: true,
