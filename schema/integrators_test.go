@@ -41,10 +41,10 @@ func TestIntegratorClasses(t *testing.T) {
 	j := i + bytes.IndexAny(base[i:], ",}")
 	fraction := append(append(append([]byte{}, base[:i]...), "344391.00000000000001"...), base[j:]...)
 	docs := []struct {
-		name       string
-		data       []byte
-		code       string // Go's issue
-		ajv, python bool  // what they answer: valid?
+		name        string
+		data        []byte
+		code        string // Go's issue
+		ajv, python bool   // what they answer: valid?
 	}{
 		{"fraction beyond double precision", fraction, "not_integer", true, true},
 		{"name ending in a line break", with(func(c *report.Report) { c.PreparedBy.Name += "\n" }), "invalid_text", false, true},
