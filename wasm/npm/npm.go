@@ -173,6 +173,7 @@ func manifest(version string, files []string) ([]byte, error) {
 		"./types":          target{Types: "./types.d.ts"},
 		"./report":         target{Types: "./report.d.ts"},
 		"./kh164-form.js":  "./kh164-form.js",
+		"./kh164-form.mjs": "./kh164-form.mjs",
 		"./kh164-form.css": "./kh164-form.css",
 		"./package.json":   "./package.json",
 	}
