@@ -40,9 +40,10 @@ func WriteIssues(w http.ResponseWriter, status int, l diag.List) {
 	WriteJSON(w, status, Errors{l})
 }
 
-// WriteIssue answers status with one issue about the whole request.
-func WriteIssue(w http.ResponseWriter, status int, code, vi, en string) {
-	WriteIssues(w, status, diag.List{diag.New("", code, vi, en)})
+// WriteIssue answers status with one issue about the whole request, with
+// the parameters (alternating name, value) its message mentions.
+func WriteIssue(w http.ResponseWriter, status int, code, vi, en string, params ...any) {
+	WriteIssues(w, status, diag.List{diag.New("", code, vi, en, params...)})
 }
 
 // Read reads the body of a report POST: it must be application/json and at
@@ -78,25 +79,35 @@ func tooLarge(w http.ResponseWriter, limit int64) {
 }
 
 // Check reads the report of a POST (Read, with the checker's size limit)
-// and parses it strictly with c. It returns the report and the bytes as
-// received; when the report cannot be accepted, Check has answered (415,
-// 413, 400, or 422 with the issues) and returns false.
+// and parses it (Parse). It returns the report and the bytes as received;
+// when the report cannot be accepted, Check has answered (415, 413, 400,
+// or 422 with the issues) and returns false. A server that checks more of
+// the request between the two (a header, who sent it) calls Read and
+// Parse itself.
 func Check(w http.ResponseWriter, r *http.Request, c *report.Checker) (*report.Report, []byte, bool) {
 	data, ok := Read(w, r, c.MaxBytes())
 	if !ok {
 		return nil, nil, false
 	}
+	rep, ok := Parse(w, c, data)
+	return rep, data, ok
+}
+
+// Parse parses and validates the bytes of a report strictly with c. When
+// the report is invalid, Parse has answered 422 with the issues (every one
+// with its JSON Pointer, line and column) and returns false.
+func Parse(w http.ResponseWriter, c *report.Checker, data []byte) (*report.Report, bool) {
 	rep, err := c.Parse("", data)
 	if err != nil {
 		var l diag.List
 		if !errors.As(err, &l) {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return nil, nil, false
+			return nil, false
 		}
 		WriteIssues(w, http.StatusUnprocessableEntity, l)
-		return nil, nil, false
+		return nil, false
 	}
-	return rep, data, true
+	return rep, true
 }
 
 // The limits of a server that receives reports (NewServer).
