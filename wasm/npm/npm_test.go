@@ -215,6 +215,7 @@ func TestPackage(t *testing.T) {
 		if body := browsertest.Eval[string](tab, "window.__value && window.__value.body"); body != "so-y-te" {
 			t.Errorf("value() after ready: body %q", body)
 		}
+		tab.Screenshot("npm-static-server-module")
 		tab.Check()
 		mu.Lock()
 		compressedOnly(t, paths)
