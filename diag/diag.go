@@ -30,15 +30,22 @@ func ParseLang(s string) (Lang, error) {
 //
 // Path is an RFC 6901 JSON Pointer to the offending value ("" is the whole
 // document). Line and Column (1-based, columns count characters) are set when
-// the issue was found in bytes whose positions are known. Code is a stable
-// snake_case identifier that programs may switch on; Params carries the values
+// the issue was found in bytes whose positions are known; then Offset and
+// End are the byte offsets, in those bytes as given, of the span the
+// issue is about, End just after it (as hcl's Range): the offending value
+// or token, or the one character where decoding stopped (an empty span,
+// End == Offset, at the end of the input). End is 0 when no span is
+// known. Code is a stable
+// snake_case identifier that programs may switch on (see Code); Params carries the values
 // the message mentions, under stable names.
 type Issue struct {
 	Path   string         `json:"path"`
 	File   string         `json:"file,omitempty"`
 	Line   int            `json:"line,omitempty"`
 	Column int            `json:"column,omitempty"`
-	Code   string         `json:"code"`
+	Offset int            `json:"offset,omitempty"`
+	End    int            `json:"end,omitempty"`
+	Code   Code           `json:"code"`
 	Params map[string]any `json:"params,omitempty"`
 	VI     string         `json:"vi"`
 	EN     string         `json:"en"`
@@ -101,6 +108,18 @@ func (l List) Err() error {
 	return l
 }
 
+// Under returns a copy of l with every issue's pointer moved under prefix,
+// as when a value checked on its own is a member of a larger document: a
+// period's /year under /period is /period/year.
+func (l List) Under(prefix string) List {
+	out := make(List, len(l))
+	copy(out, l)
+	for i := range out {
+		out[i].Path = prefix + out[i].Path
+	}
+	return out
+}
+
 // Sort orders the issues by position when known, then by pointer, then by code.
 // It is stable, so issues at one place keep the order they were found in.
 func (l List) Sort() {
@@ -127,7 +146,7 @@ func (l List) Sort() {
 
 // New builds an issue at path with the given code, messages and parameters
 // (given as alternating name, value pairs).
-func New(path, code, vi, en string, params ...any) Issue {
+func New(path string, code Code, vi, en string, params ...any) Issue {
 	is := Issue{Path: path, Code: code, VI: vi, EN: en}
 	if len(params) > 0 {
 		is.Params = make(map[string]any, len(params)/2)

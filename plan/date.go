@@ -50,7 +50,7 @@ func ParseDate(s string) (Date, error) {
 	}
 	t := Date{y, time.Month(m), d}
 	if !t.valid() {
-		return Date{}, diag.List{diag.New("", "invalid_date",
+		return Date{}, diag.List{diag.New("", diag.InvalidDate,
 			fmt.Sprintf("Ngày %q không có trên lịch. Kiểm tra lại ngày và tháng.", s),
 			fmt.Sprintf("Date %q does not exist. Check the day and the month.", s), "value", s)}
 	}
@@ -58,7 +58,7 @@ func ParseDate(s string) (Date, error) {
 }
 
 func badDate(s string) error {
-	return diag.List{diag.New("", "invalid_date",
+	return diag.List{diag.New("", diag.InvalidDate,
 		fmt.Sprintf("Ngày %q phải viết theo dạng năm-tháng-ngày YYYY-MM-DD, ví dụ 2026-11-18.", s),
 		fmt.Sprintf("Date %q must be written YYYY-MM-DD, for example 2026-11-18.", s), "value", s)}
 }
@@ -174,10 +174,14 @@ func ParseMonthDay(s string) (MonthDay, error) {
 	var d, m int
 	var rest string
 	if n, err := fmt.Sscanf(s, "%d/%d%s", &d, &m, &rest); n != 2 || (err != nil && rest != "") {
-		return MonthDay{}, fmt.Errorf("day of year %q is not in the form DD/MM", s)
+		return MonthDay{}, diag.List{diag.New("", diag.InvalidDayOfYear,
+			fmt.Sprintf("Ngày trong năm %q không đúng dạng NGÀY/THÁNG, ví dụ 20/11.", s),
+			fmt.Sprintf("The day of the year %q is not DAY/MONTH, for example 20/11.", s), "value", s)}
 	}
 	if m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), 2024) {
-		return MonthDay{}, fmt.Errorf("day of year %q does not exist", s)
+		return MonthDay{}, diag.List{diag.New("", diag.InvalidDayOfYear,
+			fmt.Sprintf("Không có ngày %q trong năm: tháng từ 1 đến 12, ngày có trong tháng đó.", s),
+			fmt.Sprintf("There is no day %q in a year: the month is 1 to 12 and the day one of that month.", s), "value", s)}
 	}
 	return MonthDay{time.Month(m), d}, nil
 }

@@ -74,7 +74,7 @@ func (r *Registry) DutiesOf(id string, p Period) ([]Duty, error) {
 		return nil, err
 	}
 	if err := p.Check(); err != nil {
-		return nil, diag.List{diag.New("/period", "invalid_period", "Kỳ báo cáo không hợp lệ: "+err.Error(), "Invalid period: "+err.Error())}
+		return nil, err.(diag.List).Under("/period")
 	}
 	var out []Duty
 	for _, d := range duties {
@@ -107,7 +107,7 @@ func (r *Registry) Due(id string, p Period) (Date, error) {
 	}
 	if len(ds) == 0 {
 		b, _ := r.Body(id)
-		return Date{}, diag.List{diag.New("/period", "no_report_due",
+		return Date{}, diag.List{diag.New("/period", diag.NoReportDue,
 			fmt.Sprintf("%s không phải nộp báo cáo %s theo Kế hoạch 164/KH-UBND.", b.Name, p.Vietnamese()),
 			fmt.Sprintf("%s files no report for the %s under Plan 164/KH-UBND.", b.English, p.English()),
 			"body", id, "period", p.String())}

@@ -8,15 +8,20 @@ import (
 	"github.com/kh164/kh164/diag"
 )
 
-var kindNames = map[string][2]string{
-	"task":      {"nhiệm vụ", "task"},
-	"clause":    {"điều khoản", "clause"},
-	"body":      {"cơ quan, đơn vị", "body"},
-	"activity":  {"nội dung hoạt động chữ thập đỏ", "Red Cross activity content"},
-	"campaign":  {"phong trào, cuộc vận động", "campaign"},
-	"reference": {"văn bản", "document"},
-	"indicator": {"chỉ tiêu", "indicator"},
-	"id":        {"mã", "ID"},
+// kindNames are the kinds of ID, their names in messages and the code of
+// an unknown ID of the kind.
+var kindNames = map[string]struct {
+	vi, en string
+	code   diag.Code
+}{
+	"task":      {"nhiệm vụ", "task", diag.UnknownTask},
+	"clause":    {"điều khoản", "clause", diag.UnknownClause},
+	"body":      {"cơ quan, đơn vị", "body", diag.UnknownBody},
+	"activity":  {"nội dung hoạt động chữ thập đỏ", "Red Cross activity content", diag.UnknownActivity},
+	"campaign":  {"phong trào, cuộc vận động", "campaign", diag.UnknownCampaign},
+	"reference": {"văn bản", "document", diag.UnknownReference},
+	"indicator": {"chỉ tiêu", "indicator", diag.UnknownIndicator},
+	"id":        {"mã", "ID", diag.UnknownID},
 }
 
 // find returns the item of items whose key is id, or the unknown-ID error
@@ -40,20 +45,20 @@ func find[T any](kind string, items []T, id string, key func(T) string) (T, erro
 func unknown(kind, id string, known []string) error {
 	names := kindNames[kind]
 	near := closest(id, known, 3)
-	vi := fmt.Sprintf("Không có %s mã %q trong Kế hoạch 164/KH-UBND.", names[0], id)
-	en := fmt.Sprintf("There is no %s with ID %q in Plan 164/KH-UBND.", names[1], id)
+	vi := fmt.Sprintf("Không có %s mã %q trong Kế hoạch 164/KH-UBND.", names.vi, id)
+	en := fmt.Sprintf("There is no %s with ID %q in Plan 164/KH-UBND.", names.en, id)
 	if len(near) > 0 {
 		vi += " Có phải là: " + strings.Join(near, ", ") + "?"
 		en += " Did you mean: " + strings.Join(near, ", ") + "?"
 	} else {
-		vi += fmt.Sprintf(" Dùng một mã %s có trong kế hoạch.", names[0])
+		vi += fmt.Sprintf(" Dùng một mã %s có trong kế hoạch.", names.vi)
 		article := "a"
-		if strings.ContainsRune("aeiouAEIOU", rune(names[1][0])) {
+		if strings.ContainsRune("aeiouAEIOU", rune(names.en[0])) {
 			article = "an"
 		}
-		en += fmt.Sprintf(" Use %s %s ID from the plan.", article, names[1])
+		en += fmt.Sprintf(" Use %s %s ID from the plan.", article, names.en)
 	}
-	return diag.List{diag.New("", "unknown_"+kind, vi, en, "id", id, "suggestions", near)}
+	return diag.List{diag.New("", names.code, vi, en, "id", id, "suggestions", near)}
 }
 
 // closest returns up to n known IDs nearest to id by edit distance (at most

@@ -1,9 +1,11 @@
 package plan_test
 
 import (
+	"errors"
 	"regexp"
 	"testing"
 
+	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/plan"
 )
 
@@ -45,6 +47,10 @@ func FuzzParsePeriod(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		p, err := plan.ParsePeriod(in)
+		var l diag.List
+		if err != nil && (!errors.As(err, &l) || len(l) != 1 || l[0].Code != diag.InvalidPeriod) {
+			t.Fatalf("ParsePeriod(%q): %v is not one invalid_period issue", in, err)
+		}
 		if err == nil && p.String() != in {
 			if q, err := plan.ParsePeriod(p.String()); err != nil || q != p {
 				t.Fatalf("ParsePeriod(%q) = %v does not round-trip", in, p)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kh164/kh164/diag"
 )
 
 // PeriodKind is the length of a reporting period.
@@ -40,28 +42,46 @@ const (
 	LastYear  = 2100
 )
 
-// ParsePeriod parses "annual-2026" or "half-year-2026".
+// ParsePeriod parses "annual-2026" or "half-year-2026". Its error is a
+// diag.List with the code invalid_period and Params value (and, for a
+// year out of bounds, min and max).
 func ParsePeriod(s string) (Period, error) {
 	i := strings.LastIndexByte(s, '-')
-	if i < 0 {
-		return Period{}, fmt.Errorf("period %q is not KIND-YEAR, as annual-2026 or half-year-2026", s)
-	}
-	k := PeriodKind(s[:i])
 	y, err := strconv.Atoi(s[i+1:])
-	if err != nil || (k != Annual && k != HalfYear) {
-		return Period{}, fmt.Errorf("period %q is not KIND-YEAR, as annual-2026 or half-year-2026", s)
+	k := PeriodKind(s[max(i, 0):])
+	if i >= 0 {
+		k = PeriodKind(s[:i])
+	}
+	if i < 0 || err != nil || (k != Annual && k != HalfYear) {
+		return Period{}, diag.List{diag.New("", diag.InvalidPeriod,
+			fmt.Sprintf("Kỳ báo cáo %s không đúng dạng LOẠI-NĂM: viết annual-2026 (báo cáo năm) hoặc half-year-2026 (báo cáo 6 tháng).", strconv.Quote(s)),
+			fmt.Sprintf("The period %s is not KIND-YEAR: write annual-2026 (annual report) or half-year-2026 (half-year report).", strconv.Quote(s)),
+			"value", s)}
 	}
 	p := Period{k, y}
-	return p, p.Check()
+	if err := p.Check(); err != nil {
+		l := err.(diag.List) // built by Check for this call
+		l[0].Path = ""       // the string has no members
+		return Period{}, l
+	}
+	return p, nil
 }
 
-// Check reports whether p names a known kind and a year from FirstYear to LastYear.
+// Check reports whether p names a known kind and a year from FirstYear to
+// LastYear. Its error is a diag.List at the pointer of the member that is
+// wrong (/kind or /year), with the code invalid_period.
 func (p Period) Check() error {
 	if p.Kind != Annual && p.Kind != HalfYear {
-		return fmt.Errorf("period kind %q is not annual or half-year", p.Kind)
+		return diag.List{diag.New("/kind", diag.InvalidPeriod,
+			fmt.Sprintf("Loại kỳ báo cáo %s không hợp lệ: chọn %s (năm) hoặc %s (6 tháng).", strconv.Quote(string(p.Kind)), Annual, HalfYear),
+			fmt.Sprintf("The kind of period %s is not valid: choose %s or %s.", strconv.Quote(string(p.Kind)), Annual, HalfYear),
+			"value", string(p.Kind))}
 	}
 	if p.Year < FirstYear || p.Year > LastYear {
-		return fmt.Errorf("period year %d is outside %d–%d", p.Year, FirstYear, LastYear)
+		return diag.List{diag.New("/year", diag.InvalidPeriod,
+			fmt.Sprintf("Năm của kỳ báo cáo phải từ %d đến %d, không phải %d.", FirstYear, LastYear, p.Year),
+			fmt.Sprintf("The year of the period must be from %d to %d, not %d.", FirstYear, LastYear, p.Year),
+			"value", p.Year, "min", FirstYear, "max", LastYear)}
 	}
 	return nil
 }

@@ -39,14 +39,14 @@ func DefaultSettings() Settings {
 func (s Settings) check() error {
 	var l diag.List
 	if s.HalfYearDue.Month < 1 || s.HalfYearDue.Month > 12 || s.HalfYearDue.Day < 1 || s.HalfYearDue.Day > daysIn(s.HalfYearDue.Month, 2024) {
-		l = append(l, diag.New("/halfYearDue", "invalid_setting", "Hạn báo cáo 6 tháng không phải là một ngày trong năm.", "The half-year deadline is not a day of the year."))
+		l = append(l, diag.New("/halfYearDue", diag.InvalidSetting, "Hạn báo cáo 6 tháng không phải là một ngày trong năm.", "The half-year deadline is not a day of the year."))
 	}
 	for _, d := range []struct {
 		path string
 		date Date
 	}{{"/pressMerger", s.PressMerger}, {"/partyMerger", s.PartyMerger}} {
 		if !d.date.valid() || d.date.Year < FirstYear {
-			l = append(l, diag.New(d.path, "invalid_setting",
+			l = append(l, diag.New(d.path, diag.InvalidSetting,
 				fmt.Sprintf("Ngày sáp nhập %s phải là một ngày từ năm %d.", d.date, FirstYear),
 				fmt.Sprintf("Merger date %s must be a real date from %d on.", d.date, FirstYear)))
 		}
@@ -175,7 +175,7 @@ func (r *Registry) tasks(b Body, on Date) []Task {
 // notInForce explains that b does not exist on d, and who took over.
 func (r *Registry) notInForce(b Body, d Date) error {
 	if !b.From.IsZero() && d.Before(b.From) {
-		return diag.List{diag.New("", "body_not_yet_in_force",
+		return diag.List{diag.New("", diag.BodyNotYetInForce,
 			fmt.Sprintf("%s chỉ hoạt động từ ngày %s; ngày %s chưa có cơ quan này. Chọn ngày từ %s.", b.Name, b.From.Vietnamese(), d.Vietnamese(), b.From.Vietnamese()),
 			fmt.Sprintf("%s exists only from %s; it did not exist on %s. Choose a date from %s on.", b.English, b.From, d, b.From),
 			"body", b.ID, "date", d.String(), "from", b.From.String())}
@@ -189,7 +189,7 @@ func (r *Registry) notInForce(b Body, d Date) error {
 		vi += " Nhiệm vụ chuyển cho UBND các xã, phường mới do cổng thông tin đăng ký."
 		en += " Its tasks passed to the new communes and wards that the portal registers."
 	}
-	return diag.List{diag.New("", "body_no_longer_in_force", vi, en,
+	return diag.List{diag.New("", diag.BodyNoLongerInForce, vi, en,
 		"body", b.ID, "date", d.String(), "until", b.Until.String())}
 }
 
@@ -210,7 +210,7 @@ func (r *Registry) Successor(id string, on Date) (Body, error) {
 		}
 		b = r.bodies[r.byID[b.Successors[0]]]
 	}
-	return Body{}, diag.List{diag.New("", "no_single_successor",
+	return Body{}, diag.List{diag.New("", diag.NoSingleSuccessor,
 		fmt.Sprintf("Ngày %s không có một cơ quan duy nhất kế thừa %s.", on.Vietnamese(), id),
 		fmt.Sprintf("On %s no single body succeeds %s.", on, id), "body", id, "date", on.String())}
 }

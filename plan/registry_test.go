@@ -183,7 +183,7 @@ func TestDue(t *testing.T) {
 		var l diag.List
 		switch {
 		case c.err != "":
-			if !errors.As(err, &l) || l[0].Code != c.err {
+			if !errors.As(err, &l) || string(l[0].Code) != c.err {
 				t.Errorf("Due(%s, %s) = %v, %v; want error %s", c.body, c.period, got, err, c.err)
 			}
 		case err != nil || got.String() != c.want:
@@ -262,8 +262,10 @@ func TestDatesAndPeriods(t *testing.T) {
 		t.Errorf("annual window %v–%v", s, e)
 	}
 	for _, bad := range []string{"annual", "annual-", "yearly-2026", "annual-1999", "annual-20x6"} {
-		if _, err := plan.ParsePeriod(bad); err == nil {
-			t.Errorf("ParsePeriod(%q) accepted", bad)
+		_, err := plan.ParsePeriod(bad)
+		var l diag.List
+		if !errors.As(err, &l) || len(l) != 1 || l[0].Code != diag.InvalidPeriod || l[0].Path != "" || l[0].VI == "" || l[0].EN == "" || l[0].VI == l[0].EN {
+			t.Errorf("ParsePeriod(%q): %#v, want one bilingual invalid_period issue", bad, err)
 		}
 	}
 }

@@ -40,7 +40,7 @@ func ParseSymbol(text string) (Symbol, error) {
 	s, ok := p.parse()
 	if !ok {
 		col := utf8.RuneCountInString(text[:p.pos]) + 1
-		return Symbol{}, diag.List{diag.New("", "invalid_symbol",
+		return Symbol{}, diag.List{diag.New("", diag.InvalidSymbol,
 			fmt.Sprintf("Số, ký hiệu %q không hợp lệ ở ký tự %d: %s. Viết theo mẫu 164/KH-UBND, 11/2008/QH12 hoặc 44-KL/TW.", text, col, p.vi),
 			fmt.Sprintf("Document symbol %q is malformed at character %d: %s. Write it as 164/KH-UBND, 11/2008/QH12 or 44-KL/TW.", text, col, p.en),
 			"symbol", text, "column", col)}

@@ -67,7 +67,7 @@ func ParseUnits(file string, data []byte) ([]Unit, error) {
 		return nil, errs
 	}
 	if f.Units == nil {
-		errs = append(errs, diag.New("", "missing_field", `Tệp đơn vị thiếu trường "units" (danh sách các đơn vị).`, `The units file has no "units" member (the list of units).`, "field", "units"))
+		errs = append(errs, diag.New("", diag.MissingField, `Tệp đơn vị thiếu trường "units" (danh sách các đơn vị).`, `The units file has no "units" member (the list of units).`, "field", "units"))
 		src.Place(errs)
 		return nil, errs
 	}
@@ -95,7 +95,7 @@ func ReadUnitsFile(path string) ([]Unit, error) {
 // checkUnits checks units among themselves and against the built-in bodies.
 func checkUnits(units []Unit, builtins []Body) error {
 	var l diag.List
-	add := func(i int, field, code, vi, en string, params ...any) {
+	add := func(i int, field string, code diag.Code, vi, en string, params ...any) {
 		path := fmt.Sprintf("/units/%d", i)
 		if field != "" {
 			path += "/" + field
@@ -110,18 +110,18 @@ func checkUnits(units []Unit, builtins []Body) error {
 	for i, u := range units {
 		switch {
 		case u.Code == "":
-			add(i, "code", "required", fmt.Sprintf("Nhập mã đơn vị thứ %d.", i+1), fmt.Sprintf("Enter the code of unit %d.", i+1))
+			add(i, "code", diag.Required, fmt.Sprintf("Nhập mã đơn vị thứ %d.", i+1), fmt.Sprintf("Enter the code of unit %d.", i+1))
 		case len(u.Code) > MaxCodeLen || !slugRE.MatchString(u.Code):
-			add(i, "code", "invalid_code",
+			add(i, "code", diag.InvalidCode,
 				fmt.Sprintf("Mã đơn vị %q không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, tối đa %d ký tự (ví dụ phuong-ba-dinh).", u.Code, MaxCodeLen),
 				fmt.Sprintf("Unit code %q is invalid: use lower-case ASCII letters, digits and hyphens, at most %d characters (e.g. phuong-ba-dinh).", u.Code, MaxCodeLen), "code", u.Code)
 		case taken[u.Code] == "builtin":
-			add(i, "code", "code_taken",
+			add(i, "code", diag.CodeTaken,
 				fmt.Sprintf("Mã %q đã là mã của một cơ quan trong kế hoạch. Chọn mã khác.", u.Code),
 				fmt.Sprintf("Code %q already names a body of the plan. Choose another code.", u.Code), "code", u.Code)
 		default:
 			if j, dup := first[u.Code]; dup {
-				add(i, "code", "duplicate_code",
+				add(i, "code", diag.DuplicateCode,
 					fmt.Sprintf("Mã %q bị trùng với đơn vị thứ %d (/units/%d). Mỗi đơn vị cần một mã riêng.", u.Code, j+1, j),
 					fmt.Sprintf("Code %q is already used by unit %d (/units/%d). Each unit needs its own code.", u.Code, j+1, j), "code", u.Code, "first", fmt.Sprintf("/units/%d", j))
 			} else {
@@ -135,32 +135,32 @@ func checkUnits(units []Unit, builtins []Body) error {
 			switch n := utf8.RuneCountInString(f.value); {
 			case n == 0:
 				if f.required {
-					add(i, f.field, "required", fmt.Sprintf("Nhập tên đơn vị %s.", u.Code), fmt.Sprintf("Enter the name of unit %s.", u.Code))
+					add(i, f.field, diag.Required, fmt.Sprintf("Nhập tên đơn vị %s.", u.Code), fmt.Sprintf("Enter the name of unit %s.", u.Code))
 				}
 			case n > MaxNameLen:
-				add(i, f.field, "too_long", fmt.Sprintf("Tên đơn vị %s dài %d ký tự; tối đa %d.", u.Code, n, MaxNameLen), fmt.Sprintf("The name of unit %s has %d characters; at most %d.", u.Code, n, MaxNameLen), "max", MaxNameLen, "length", n)
+				add(i, f.field, diag.TooLong, fmt.Sprintf("Tên đơn vị %s dài %d ký tự; tối đa %d.", u.Code, n, MaxNameLen), fmt.Sprintf("The name of unit %s has %d characters; at most %d.", u.Code, n, MaxNameLen), "max", MaxNameLen, "length", n)
 			case !textrule.Line.Check(f.value):
-				add(i, f.field, "invalid_text",
+				add(i, f.field, diag.InvalidText,
 					fmt.Sprintf("Tên đơn vị %s phải viết trên một dòng, không có khoảng trắng ở đầu hoặc cuối và không có ký tự điều khiển.", u.Code),
 					fmt.Sprintf("The name of unit %s must be one line, with no whitespace at either end and no control characters.", u.Code))
 			}
 		}
 		switch {
 		case u.Group == 1:
-			add(i, "group", "unknown_group", "Nhóm 1 chỉ gồm Hội Chữ thập đỏ Thành phố; đơn vị đăng ký phải thuộc nhóm 2 đến 12 (đơn vị cấp xã: nhóm 12).",
+			add(i, "group", diag.UnknownGroup, "Nhóm 1 chỉ gồm Hội Chữ thập đỏ Thành phố; đơn vị đăng ký phải thuộc nhóm 2 đến 12 (đơn vị cấp xã: nhóm 12).",
 				"Group 1 is the City Red Cross alone; a registered unit belongs to a group from 2 to 12 (communes: group 12).", "group", u.Group)
 		case u.Group < MinUnitGroup || u.Group > MaxUnitGroup:
-			add(i, "group", "unknown_group", fmt.Sprintf("Nhóm %d không có trong mục III của kế hoạch: chọn từ 2 đến 12 (đơn vị cấp xã: nhóm 12).", u.Group),
+			add(i, "group", diag.UnknownGroup, fmt.Sprintf("Nhóm %d không có trong mục III của kế hoạch: chọn từ 2 đến 12 (đơn vị cấp xã: nhóm 12).", u.Group),
 				fmt.Sprintf("Group %d is not in section III of the plan: choose 2 to 12 (communes: group 12).", u.Group), "group", u.Group)
 		}
 		if u.From.IsZero() {
-			add(i, "from", "required", fmt.Sprintf("Nhập ngày đơn vị %s bắt đầu hoạt động (YYYY-MM-DD).", u.Code), fmt.Sprintf("Enter the first day of unit %s (YYYY-MM-DD).", u.Code))
+			add(i, "from", diag.Required, fmt.Sprintf("Nhập ngày đơn vị %s bắt đầu hoạt động (YYYY-MM-DD).", u.Code), fmt.Sprintf("Enter the first day of unit %s (YYYY-MM-DD).", u.Code))
 		} else if !u.Until.IsZero() && u.Until.Before(u.From) {
-			add(i, "until", "invalid_interval",
+			add(i, "until", diag.InvalidInterval,
 				fmt.Sprintf("Ngày kết thúc %s trước ngày bắt đầu %s của đơn vị %s.", u.Until, u.From, u.Code),
 				fmt.Sprintf("Unit %s ends on %s, before it starts on %s.", u.Code, u.Until, u.From), "from", u.From.String(), "until", u.Until.String())
 		} else if u.Group == 12 && !u.From.After(DistrictsEnd) {
-			add(i, "from", "overlapping_validity",
+			add(i, "from", diag.OverlappingValidity,
 				fmt.Sprintf("Đơn vị %s nhận nhiệm vụ nhóm 12 từ %s, trong khi UBND quận, huyện, thị xã còn thực hiện các nhiệm vụ này đến %s. Đặt ngày bắt đầu từ %s.", u.Code, u.From, DistrictsEnd, DistrictsEnd.AddDays(1)),
 				fmt.Sprintf("Unit %s takes group 12 tasks from %s, while the district-level committees held them until %s. Start it on %s or later.", u.Code, u.From, DistrictsEnd, DistrictsEnd.AddDays(1)),
 				"from", u.From.String(), "overlaps", DistrictsEnd.String())

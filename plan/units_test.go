@@ -22,7 +22,7 @@ func issues(t *testing.T, err error) []string {
 		if is.VI == "" || is.EN == "" || is.VI == is.EN {
 			t.Errorf("issue %+v lacks a message in both languages", is)
 		}
-		out = append(out, is.Place()+" "+is.Code)
+		out = append(out, is.Place()+" "+string(is.Code))
 	}
 	return out
 }

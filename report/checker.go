@@ -164,7 +164,7 @@ func (c *Checker) ParseReader(file string, rd io.Reader) (*Report, error) {
 	var l diag.List
 	if int64(len(data)) > c.maxBytes && errors.As(err, &l) {
 		for _, is := range l {
-			if is.Code == "too_large" {
+			if is.Code == diag.TooLarge {
 				delete(is.Params, "size") // only a prefix was read: the size is unknown
 			}
 		}
@@ -179,7 +179,7 @@ func (c *Checker) ParseReader(file string, rd io.Reader) (*Report, error) {
 // by code. Issues carry a JSON Pointer but no position.
 func (c *Checker) Validate(r *Report) error {
 	if r == nil {
-		return diag.List{diag.New("", "required", "Không có báo cáo để kiểm tra.", "There is no report to check.")}
+		return diag.List{diag.New("", diag.Required, "Không có báo cáo để kiểm tra.", "There is no report to check.")}
 	}
 	if !isNFC(r) {
 		r = clone(r)
@@ -334,13 +334,13 @@ type sets struct {
 // checkIndicator is the rule of the indicators tag for one entry: code is
 // an indicator of the plan and n is from 0 to its Max. It returns the
 // indicator and "" when the entry is valid, else the issue code.
-func checkIndicator(code string, n int64) (plan.Indicator, string) {
+func checkIndicator(code string, n int64) (plan.Indicator, diag.Code) {
 	in, ok := planSets().indicators[code]
 	switch {
 	case !ok:
-		return in, "unknown_indicator"
+		return in, diag.UnknownIndicator
 	case n < 0 || n > in.Max:
-		return in, "out_of_range"
+		return in, diag.OutOfRange
 	}
 	return in, ""
 }
@@ -352,7 +352,7 @@ func (v *validation) planRules() {
 	dateOK := false
 	if r.ReportDate.IsZero() {
 		vi, en := v.need("/reportDate")
-		v.add("/reportDate", "required", vi, en)
+		v.add("/reportDate", diag.Required, vi, en)
 	} else {
 		dateOK = v.date("/reportDate", r.ReportDate)
 	}

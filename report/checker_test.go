@@ -90,7 +90,7 @@ func issuesOf(t testing.TB, err error) []string {
 	}
 	out := make([]string, len(l))
 	for i, is := range l {
-		out[i] = is.Path + " " + is.Code
+		out[i] = is.Path + " " + string(is.Code)
 	}
 	return out
 }
@@ -226,7 +226,7 @@ func findIssue(t *testing.T, err error, path, code string) diag.Issue {
 	var l diag.List
 	errors.As(err, &l)
 	for _, is := range l {
-		if is.Path == path && is.Code == code {
+		if is.Path == path && string(is.Code) == code {
 			return is
 		}
 	}
@@ -422,7 +422,7 @@ func TestParseDecodeErrors(t *testing.T) {
 				t.Fatalf("error %v is not a diag.List", err)
 			}
 			is := l[0]
-			if is.Code != tt.code || is.Path != tt.path || is.File != "r.json" || is.Line != tt.line || is.Column != tt.column {
+			if string(is.Code) != tt.code || is.Path != tt.path || is.File != "r.json" || is.Line != tt.line || is.Column != tt.column {
 				t.Errorf("got %s:%d:%d %s %s, want r.json:%d:%d %s %s", is.File, is.Line, is.Column, is.Path, is.Code, tt.line, tt.column, tt.path, tt.code)
 			}
 			if is.VI == "" || is.EN == "" {
@@ -461,7 +461,7 @@ func TestParseValidationErrorsArePlaced(t *testing.T) {
 		if is.File != "bc.json" {
 			t.Errorf("%s: file %q", is.Path, is.File)
 		}
-		got = append(got, where{is.Path, is.Code, is.Line, is.Column})
+		got = append(got, where{is.Path, string(is.Code), is.Line, is.Column})
 	}
 	at := func(needle string, skip int) (int, int) { return place(t, data, needle, skip) }
 	var want []where

@@ -335,7 +335,7 @@ func issues(file string, err error) diag.List {
 	if errors.As(err, &l) {
 		return l
 	}
-	return diag.List{{File: file, Code: "invalid_report", VI: "Báo cáo không hợp lệ: " + err.Error(), EN: "Invalid report: " + err.Error()}}
+	return diag.List{{File: file, Code: diag.InvalidReport, VI: "Báo cáo không hợp lệ: " + err.Error(), EN: "Invalid report: " + err.Error()}}
 }
 
 // sums adds indicator values exactly, by code and group.
@@ -421,7 +421,7 @@ func overflowIssue(path string, in plan.Indicator, group int) diag.Issue {
 	if group > 0 {
 		where, whereEN = fmt.Sprintf("nhóm %d", group), fmt.Sprintf("group %d", group)
 	}
-	return diag.New(path, "total_overflow",
+	return diag.New(path, diag.TotalOverflow,
 		fmt.Sprintf("Tổng chỉ tiêu %q của %s vượt quá %d, số lớn nhất có thể cộng chính xác; tổng ghi nhận dừng ở báo cáo trước đó. Kiểm tra số liệu của các báo cáo.", in.Name, where, int64(math.MaxInt64)),
 		fmt.Sprintf("The total of indicator %q for %s exceeds %d, the largest exact sum; it stops before the report that would pass it. Check the reports' figures.", in.English, whereEN, int64(math.MaxInt64)),
 		"indicator", in.Code, "group", group)

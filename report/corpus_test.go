@@ -596,8 +596,8 @@ func TestCorpus(t *testing.T) {
 		found := false
 		for _, is := range l {
 			fmt.Fprintf(&golden, "%s: %s\n", is.Place(), is.Code)
-			found = found || is.Code == f.code
-			codes[is.Code] = true
+			found = found || string(is.Code) == f.code
+			codes[string(is.Code)] = true
 			if is.VI == "" || is.EN == "" || !utf8.ValidString(is.VI) {
 				t.Errorf("%s: issue %s has no message in both languages", name, is.Code)
 			}

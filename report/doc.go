@@ -89,8 +89,10 @@
 //
 // # Issue codes
 //
-// The codes of Validate, stable for programs to switch on. Pointers use *
-// for an index or a map key.
+// The codes of Validate, stable for programs to switch on, and then those
+// Compile adds; each is a constant of package diag (diag.Code), where the
+// codes of Parse above are declared too. Pointers use * for an index or a
+// map key.
 //
 //	code                       where                         meaning
 //	required                   any member; "" for no report  A value is missing: a required member, the results
@@ -133,6 +135,11 @@
 //	report_date_before_window  /reportDate                   Before the period's window. Params: date, start, end.
 //	cutoff_outside_window      /dataCutoff                   Outside the period's window. Params: cutoff, start, end.
 //	cutoff_after_report_date   /dataCutoff                   After the report date. Params: cutoff, date.
+//	total_overflow             /indicators/*/total,          (Compile) A total beyond the largest exact sum,
+//	                           /indicators/*/groups/*/total  2^63-1; it stops before the report that would pass
+//	                                                         it. Params: indicator, group (0 for the city).
+//	invalid_report             "" (Rejected.Issues)          (Compile) An input that failed other than with a
+//	                                                         diag.List.
 //
 // Issues inside a task item also carry Params["task"], the item's task ID,
 // when it is a task of the plan.

@@ -60,7 +60,7 @@ func ExampleAt(reg *plan.Registry, bodyID string, p plan.Period, reportDate plan
 	}
 	start, end := p.Window()
 	if reportDate.Before(start) {
-		return nil, diag.List{diag.New("/reportDate", "report_date_before_window",
+		return nil, diag.List{diag.New("/reportDate", diag.ReportDateBeforeWindow,
 			fmt.Sprintf("Ngày báo cáo %s trước kỳ báo cáo %s, bắt đầu từ %s.", reportDate.Vietnamese(), p.Vietnamese(), start.Vietnamese()),
 			fmt.Sprintf("Report date %s is before the %s, which starts on %s.", reportDate, p.English(), start),
 			"date", reportDate.String(), "start", start.String())}

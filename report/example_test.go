@@ -170,7 +170,7 @@ func TestExampleErrors(t *testing.T) {
 	} {
 		_, err := report.Example(reg, c.body, c.p)
 		var l diag.List
-		if !errors.As(err, &l) || l[0].Code != c.code {
+		if !errors.As(err, &l) || string(l[0].Code) != c.code {
 			t.Errorf("%s %s: %v, want %s", c.body, c.p, err, c.code)
 		}
 	}

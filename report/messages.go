@@ -106,7 +106,7 @@ func (v *validation) need(ptr string) (vi, en string) {
 
 // add appends an issue. Issues about a task's item carry the task's ID
 // in Params["task"] when it is a task of the plan.
-func (v *validation) add(ptr, code, vi, en string, params ...any) {
+func (v *validation) add(ptr string, code diag.Code, vi, en string, params ...any) {
 	is := diag.New(ptr, code, vi, en, params...)
 	if rest, ok := strings.CutPrefix(ptr, "/tasks/"); ok {
 		i, _, _ := strings.Cut(rest, "/")
@@ -134,24 +134,24 @@ func (v *validation) tagIssue(ptr string, fe validator.FieldError) {
 	switch {
 	case strings.HasPrefix(tag, "required") || val.Kind() == reflect.String && s == "":
 		vi, en := v.need(ptr)
-		v.add(ptr, "required", vi, en)
+		v.add(ptr, diag.Required, vi, en)
 	case tag == "max": // on text: a length in characters
 		n, limit := utf8.RuneCountInString(s), atoi(fe.Param())
-		v.add(ptr, "too_long",
+		v.add(ptr, diag.TooLong,
 			fmt.Sprintf("%s dài %s ký tự; tối đa %s ký tự. Hãy rút gọn.", lv, num(n, diag.VI), num(limit, diag.VI)),
 			fmt.Sprintf("Shorten %s to at most %s characters (now %s).", l.en, num(limit, diag.EN), num(n, diag.EN)),
 			"max", limit, "length", n)
 	case tag == "min": // on a list: a number of items
 		n, least := val.Len(), atoi(fe.Param())
 		vi, en := v.need(ptr)
-		v.add(ptr, "too_few",
+		v.add(ptr, diag.TooFew,
 			fmt.Sprintf("%s phải có ít nhất %d mục (hiện có %d). %s", lv, least, n, vi),
 			fmt.Sprintf("%s must have at least %s (now %d). %s", le, plural(least, "item"), n, en),
 			"min", least, "length", n)
 	case tag == "oneof":
 		allowed := strings.Fields(fe.Param())
 		list := strings.Join(allowed, ", ")
-		v.add(ptr, "invalid_value",
+		v.add(ptr, diag.InvalidValue,
 			fmt.Sprintf("Giá trị %s của %s không hợp lệ; chọn một trong: %s.", quote(s), l.vi, list),
 			fmt.Sprintf("%s is not a valid value for %s; choose one of: %s.", quote(s), l.en, list),
 			"value", clip(s), "allowed", allowed)
@@ -162,7 +162,7 @@ func (v *validation) tagIssue(ptr string, fe validator.FieldError) {
 			want, got = quote(want), quote(s)
 			value, expected = clip(s), fe.Param()
 		}
-		v.add(ptr, "invalid_value",
+		v.add(ptr, diag.InvalidValue,
 			fmt.Sprintf("%s phải là %s, không phải %s.", lv, want, got),
 			fmt.Sprintf("%s must be %s, not %s.", le, want, got),
 			"value", value, "expected", expected)
@@ -171,33 +171,33 @@ func (v *validation) tagIssue(ptr string, fe validator.FieldError) {
 	case tag == "prose_text" || tag == "line_text":
 		v.invalidText(ptr, TextRules[tag], s, l)
 	case tag == "phone":
-		v.add(ptr, "invalid_phone",
+		v.add(ptr, diag.InvalidPhone,
 			fmt.Sprintf("%s không đúng dạng: %s. Viết liền các chữ số: 0 hoặc +84, tiếp theo là 9 hoặc 10 chữ số (chữ số đầu khác 0), ví dụ 0912345678 hoặc +84912345678.", lv, quote(s)),
 			fmt.Sprintf("%s is not valid: %s. Write the digits without spaces: 0 or +84, then 9 or 10 digits not starting with 0, for example 0912345678 or +84912345678.", le, quote(s)),
 			"value", clip(s))
 	case tag == "email_syntax":
-		v.add(ptr, "invalid_email",
+		v.add(ptr, diag.InvalidEmail,
 			fmt.Sprintf("%s không đúng dạng: %s. Viết theo mẫu ten@donvi.gov.vn: trước @ chỉ dùng chữ cái không dấu, chữ số và các dấu . _ %% + -; sau @ là tên miền có dấu chấm.", lv, quote(s)),
 			fmt.Sprintf("%s is not valid: %s. Write it as name@unit.gov.vn: before the @ only unaccented letters, digits and . _ %% + -; after it a domain name with a dot.", le, quote(s)),
 			"value", clip(s))
 	case tag == "symbol":
 		var dl diag.List
 		if _, err := plan.ParseSymbol(s); errors.As(err, &dl) {
-			v.add(ptr, "invalid_symbol", dl[0].VI, dl[0].EN, "value", s, "column", dl[0].Params["column"])
+			v.add(ptr, diag.InvalidSymbol, dl[0].VI, dl[0].EN, "value", s, "column", dl[0].Params["column"])
 			return
 		}
 		// Unreachable while plan.SymbolPattern is ParseSymbol's grammar, as it promises.
-		v.add(ptr, "invalid_symbol",
+		v.add(ptr, diag.InvalidSymbol,
 			fmt.Sprintf("%s không đúng dạng: %s. Viết theo mẫu 245/BC-SYT.", lv, quote(s)),
 			fmt.Sprintf("%s is not valid: %s. Write it as 245/BC-SYT.", le, quote(s)), "value", s)
 	case tag == "body":
-		v.unknown(ptr, ptr, "unknown_body", s, func(id string) error { _, err := v.c.reg.Body(id); return err })
+		v.unknown(ptr, ptr, diag.UnknownBody, s, func(id string) error { _, err := v.c.reg.Body(id); return err })
 	case tag == "task":
-		v.unknown(ptr, ptr, "unknown_task", s, func(id string) error { _, err := plan.TaskByID(id); return err })
+		v.unknown(ptr, ptr, diag.UnknownTask, s, func(id string) error { _, err := plan.TaskByID(id); return err })
 	case tag == "activity":
-		v.unknown(ptr, ptr, "unknown_activity", s, func(id string) error { _, err := plan.ActivityByID(id); return err })
+		v.unknown(ptr, ptr, diag.UnknownActivity, s, func(id string) error { _, err := plan.ActivityByID(id); return err })
 	default: // a tag this file does not know yet: still name the field
-		v.add(ptr, "invalid_value",
+		v.add(ptr, diag.InvalidValue,
 			fmt.Sprintf("%s không hợp lệ (quy tắc %s).", lv, fe.Tag()),
 			fmt.Sprintf("%s is not valid (rule %s).", le, fe.Tag()), "rule", fe.Tag())
 	}
@@ -216,7 +216,7 @@ func (v *validation) outOfRange(ptr string, fe validator.FieldError, l label) {
 		}
 	}
 	n := reflect.ValueOf(fe.Value()).Int()
-	v.add(ptr, "out_of_range",
+	v.add(ptr, diag.OutOfRange,
 		fmt.Sprintf("%s phải từ %s đến %s; %s nằm ngoài khoảng này.", upperFirst(l.vi), lo, hi, num(n, diag.VI)),
 		fmt.Sprintf("%s must be from %s to %s, not %s.", upperFirst(l.en), lo, hi, num(n, diag.EN)),
 		"value", n, "min", atoi(lo), "max", atoi(hi))
@@ -231,13 +231,13 @@ func (v *validation) invalidText(ptr string, rule textrule.Rule, s string, l lab
 	switch {
 	case rule.AtEnd(first):
 		cv, ce := charName(first)
-		v.add(ptr, "invalid_text",
+		v.add(ptr, diag.InvalidText,
 			fmt.Sprintf("%s bắt đầu bằng %s. Xóa khoảng trắng ở đầu.", lv, cv),
 			fmt.Sprintf("There is %s at the start of %s. Remove it.", ce, l.en),
 			"problem", "leading_whitespace", "char", fmt.Sprintf("U+%04X", first), "position", 1)
 	case rule.AtEnd(last):
 		cv, ce := charName(last)
-		v.add(ptr, "invalid_text",
+		v.add(ptr, diag.InvalidText,
 			fmt.Sprintf("%s kết thúc bằng %s. Xóa khoảng trắng ở cuối.", lv, cv),
 			fmt.Sprintf("There is %s at the end of %s. Remove it.", ce, l.en),
 			"problem", "trailing_whitespace", "char", fmt.Sprintf("U+%04X", last), "position", utf8.RuneCountInString(s))
@@ -255,7 +255,7 @@ func (v *validation) invalidText(ptr string, rule textrule.Rule, s string, l lab
 		if bad == '\t' || bad == '\n' || bad == '\r' { // allowed in prose: this is a one-line field
 			vi, en = "Trường này chỉ viết trên một dòng: xóa ký tự đó.", "The field is a single line: remove it."
 		}
-		v.add(ptr, "invalid_text",
+		v.add(ptr, diag.InvalidText,
 			fmt.Sprintf("%s có %s ở ký tự thứ %d. %s", lv, cv, pos, vi),
 			fmt.Sprintf("There is %s at character %d of %s. %s", ce, pos, l.en, en),
 			"problem", "control_character", "char", fmt.Sprintf("U+%04X", bad), "position", pos)
@@ -285,7 +285,7 @@ func charName(r rune) (vi, en string) {
 // unknown reports an ID at ptr that names nothing, with the plan's message
 // and suggestions (for IDs short enough to be meant as IDs), introduced
 // by the label of labelPtr.
-func (v *validation) unknown(ptr, labelPtr, code, id string, lookup func(string) error) {
+func (v *validation) unknown(ptr, labelPtr string, code diag.Code, id string, lookup func(string) error) {
 	l := v.labelOf(labelPtr)
 	var dl diag.List
 	if len(id) <= plan.MaxCodeLen && errors.As(lookup(id), &dl) {
@@ -307,9 +307,9 @@ func (v *validation) indicators(ptr string) {
 		in, fault := checkIndicator(code, n)
 		item := strictjson.AppendToken(ptr, code)
 		switch fault {
-		case "unknown_indicator":
+		case diag.UnknownIndicator:
 			v.unknown(item, ptr, fault, code, func(id string) error { _, err := plan.IndicatorByCode(id); return err })
-		case "out_of_range":
+		case diag.OutOfRange:
 			v.add(item, fault,
 				fmt.Sprintf("%s phải là số nguyên từ 0 đến %s (%s); số đã nhập là %s.", in.Name, num(in.Max, diag.VI), in.Unit, num(n, diag.VI)),
 				fmt.Sprintf("%s must be a whole number from 0 to %s (%s), not %s.", in.English, num(in.Max, diag.EN), in.UnitEnglish, num(n, diag.EN)),
@@ -320,7 +320,7 @@ func (v *validation) indicators(ptr string) {
 
 func (v *validation) duplicateTask(ptr, id string, first, i int) {
 	name := taskName(id)
-	v.add(ptr, "duplicate_task",
+	v.add(ptr, diag.DuplicateTask,
 		fmt.Sprintf("Nhiệm vụ %s đã có ở mục thứ %d; mỗi nhiệm vụ chỉ báo cáo một lần. Gộp nội dung mục thứ %d vào mục đó rồi xóa mục này.", name, first+1, i+1),
 		fmt.Sprintf("Task %s already appears in item %d; report each task once. Merge item %d into it and remove this one.", name, first+1, i+1),
 		"task", clip(id), "first", fmt.Sprintf("/tasks/%d", first))
@@ -328,7 +328,7 @@ func (v *validation) duplicateTask(ptr, id string, first, i int) {
 
 func (v *validation) duplicateActivity(ptr, a string, first, i int) {
 	l := v.labelOf(ptr[:strings.LastIndexByte(ptr, '/')])
-	v.add(ptr, "duplicate_activity",
+	v.add(ptr, diag.DuplicateActivity,
 		fmt.Sprintf("%s: %s ở vị trí thứ %d lặp lại vị trí thứ %d. Xóa mục trùng.", upperFirst(l.vi), quote(a), i+1, first+1),
 		fmt.Sprintf("In %s, %s at position %d repeats position %d. Remove the repeat.", l.en, quote(a), i+1, first+1),
 		"activity", clip(a), "first", first)
@@ -347,12 +347,12 @@ func (v *validation) invalidDate(ptr string, err error) {
 	l := v.labelOf(ptr)
 	var dl diag.List
 	errors.As(err, &dl)
-	v.add(ptr, "invalid_date", upperFirst(l.vi)+": "+lowerFirst(dl[0].VI), upperFirst(l.en)+": "+lowerFirst(dl[0].EN), "value", dl[0].Params["value"])
+	v.add(ptr, diag.InvalidDate, upperFirst(l.vi)+": "+lowerFirst(dl[0].VI), upperFirst(l.en)+": "+lowerFirst(dl[0].EN), "value", dl[0].Params["value"])
 }
 
 func (v *validation) reportDateBeforeWindow(p plan.Period, start, end plan.Date) {
 	d := v.r.ReportDate
-	v.add("/reportDate", "report_date_before_window",
+	v.add("/reportDate", diag.ReportDateBeforeWindow,
 		fmt.Sprintf("Ngày báo cáo %s trước kỳ báo cáo %s (số liệu từ %s đến %s). Kiểm tra lại ngày báo cáo hoặc kỳ báo cáo.", d.Vietnamese(), p.Vietnamese(), start.Vietnamese(), end.Vietnamese()),
 		fmt.Sprintf("The report date %s is before the period, the %s (data from %s to %s). Check the report date or the period.", d, p.English(), start, end),
 		"date", d.String(), "start", start.String(), "end", end.String())
@@ -360,7 +360,7 @@ func (v *validation) reportDateBeforeWindow(p plan.Period, start, end plan.Date)
 
 func (v *validation) cutoffOutsideWindow(p plan.Period, start, end plan.Date) {
 	d := *v.r.DataCutoff
-	v.add("/dataCutoff", "cutoff_outside_window",
+	v.add("/dataCutoff", diag.CutoffOutsideWindow,
 		fmt.Sprintf("Ngày chốt số liệu %s nằm ngoài kỳ báo cáo %s (từ %s đến %s). Chọn một ngày trong khoảng này, hoặc bỏ trống để chốt số liệu đến hết ngày %s.", d.Vietnamese(), p.Vietnamese(), start.Vietnamese(), end.Vietnamese(), end.Vietnamese()),
 		fmt.Sprintf("The data cut-off date %s is outside the data window of the %s (%s to %s). Choose a date in that window, or leave it out to use %s.", d, p.English(), start, end, end),
 		"cutoff", d.String(), "start", start.String(), "end", end.String())
@@ -368,7 +368,7 @@ func (v *validation) cutoffOutsideWindow(p plan.Period, start, end plan.Date) {
 
 func (v *validation) cutoffAfterReportDate() {
 	d, on := *v.r.DataCutoff, v.r.ReportDate
-	v.add("/dataCutoff", "cutoff_after_report_date",
+	v.add("/dataCutoff", diag.CutoffAfterReportDate,
 		fmt.Sprintf("Ngày chốt số liệu %s sau ngày báo cáo %s: không thể chốt số liệu sau ngày lập báo cáo. Chọn ngày chốt không muộn hơn %s.", d.Vietnamese(), on.Vietnamese(), on.Vietnamese()),
 		fmt.Sprintf("The data cut-off date %s is after the report date %s: figures cannot be final after the report is written. Choose a cut-off on or before %s.", d, on, on),
 		"cutoff", d.String(), "date", on.String())
@@ -384,7 +384,7 @@ func (v *validation) bodyNotInForce(err error) {
 		is.VI += fmt.Sprintf(" (Ngày báo cáo: %s.)", on.Vietnamese())
 		is.EN += fmt.Sprintf(" (Report date: %s.)", on)
 	}
-	is.Path, is.Code = "/body", "body_not_in_force"
+	is.Path, is.Code = "/body", diag.BodyNotInForce
 	v.list = append(v.list, is)
 }
 
@@ -412,7 +412,7 @@ func (v *validation) foreignTask(i int, id string, body plan.Body) {
 		en = fmt.Sprintf(" %s (ID %s) reports on it.", who[0].English, who[0].ID)
 		params = append(params, "answeredBy", who[0].ID)
 	}
-	v.add(strictjson.AppendToken(strictjson.AppendIndex("/tasks", i), "task"), "foreign_task",
+	v.add(strictjson.AppendToken(strictjson.AppendIndex("/tasks", i), "task"), diag.ForeignTask,
 		fmt.Sprintf("Nhiệm vụ %s không thuộc %s vào ngày %s.%s Xóa mục này khỏi báo cáo.", id, body.Name, on.Vietnamese(), vi),
 		fmt.Sprintf("Task %s is not one of the tasks of %s on %s.%s Remove this item from the report.", id, body.English, on, en),
 		params...)
@@ -420,7 +420,7 @@ func (v *validation) foreignTask(i int, id string, body plan.Body) {
 
 func (v *validation) missingTask(t plan.Task, body plan.Body) {
 	on := v.r.ReportDate
-	v.add("/tasks", "missing_task",
+	v.add("/tasks", diag.MissingTask,
 		fmt.Sprintf("Thiếu kết quả thực hiện nhiệm vụ %s (“%s”): %s phải báo cáo nhiệm vụ này vào ngày %s. Thêm một mục với mã nhiệm vụ %s.", t.ID, excerpt(t.Text, excerptTask), body.Name, on.Vietnamese(), t.ID),
 		fmt.Sprintf("The results of task %s (“%s”) are missing: %s answers for it on %s. Add an item with task ID %s.", t.ID, excerpt(t.English, excerptTask), body.English, on, t.ID),
 		"task", t.ID)
@@ -434,9 +434,9 @@ func (v *validation) noReportDue(body plan.Body, p plan.Period) {
 	var dl diag.List
 	_, err := reg.Due(body.ID, p)
 	errors.As(err, &dl)
-	vi, en, code := dl[0].VI, dl[0].EN, "no_report_due"
+	vi, en, code := dl[0].VI, dl[0].EN, diag.NoReportDue
 	if p.Kind == plan.HalfYear {
-		code = "half_year_not_due"
+		code = diag.HalfYearNotDue
 		for _, d := range plan.Duties() {
 			if !slices.Contains(d.Periods, p.Kind) {
 				continue

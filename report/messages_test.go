@@ -234,7 +234,7 @@ func TestEveryCombinationHasMessages(t *testing.T) {
 			seen := false
 			for _, is := range l {
 				pat, _ := locate(is.Path)
-				seen = seen || pat+" "+is.Code == combo
+				seen = seen || pat+" "+string(is.Code) == combo
 				checkMessages(t, is)
 			}
 			if !seen && !unknownTask {

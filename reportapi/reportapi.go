@@ -42,7 +42,7 @@ func WriteIssues(w http.ResponseWriter, status int, l diag.List) {
 
 // WriteIssue answers status with one issue about the whole request, with
 // the parameters (alternating name, value) its message mentions.
-func WriteIssue(w http.ResponseWriter, status int, code, vi, en string, params ...any) {
+func WriteIssue(w http.ResponseWriter, status int, code diag.Code, vi, en string, params ...any) {
 	WriteIssues(w, status, diag.List{diag.New("", code, vi, en, params...)})
 }
 
@@ -51,7 +51,7 @@ func WriteIssue(w http.ResponseWriter, status int, code, vi, en string, params .
 // returns false.
 func Read(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, bool) {
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-		WriteIssue(w, http.StatusUnsupportedMediaType, "unsupported_media_type",
+		WriteIssue(w, http.StatusUnsupportedMediaType, diag.UnsupportedMediaType,
 			"Báo cáo phải gửi dưới dạng JSON (Content-Type: application/json).",
 			"Send the report as JSON (Content-Type: application/json).")
 		return nil, false
@@ -62,7 +62,7 @@ func Read(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, bool) {
 	}
 	data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	if err != nil {
-		WriteIssue(w, http.StatusBadRequest, "read_error", "Không nhận được trọn vẹn báo cáo: "+err.Error(), "The report was not received whole: "+err.Error())
+		WriteIssue(w, http.StatusBadRequest, diag.ReadError, "Không nhận được trọn vẹn báo cáo: "+err.Error(), "The report was not received whole: "+err.Error())
 		return nil, false
 	}
 	if int64(len(data)) > limit {
@@ -73,7 +73,7 @@ func Read(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, bool) {
 }
 
 func tooLarge(w http.ResponseWriter, limit int64) {
-	WriteIssue(w, http.StatusRequestEntityTooLarge, "too_large",
+	WriteIssue(w, http.StatusRequestEntityTooLarge, diag.TooLarge,
 		fmt.Sprintf("Báo cáo vượt quá %s byte. Rút gọn các đoạn văn dài rồi gửi lại.", report.GroupDigits(limit, ".")),
 		fmt.Sprintf("The report is over %s bytes. Shorten the long texts and send it again.", report.GroupDigits(limit, ",")))
 }

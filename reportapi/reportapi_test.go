@@ -87,7 +87,7 @@ func TestValidate(t *testing.T) {
 			continue
 		}
 		is := e.Errors[0]
-		if is.Code != c.code || (c.path != "" && is.Path != c.path) || is.VI == "" || is.EN == "" || is.File != "" {
+		if string(is.Code) != c.code || (c.path != "" && is.Path != c.path) || is.VI == "" || is.EN == "" || is.File != "" {
 			t.Errorf("%s: issue %+v", c.name, is)
 		}
 		if c.status == 413 && !strings.Contains(is.EN, "65,536 bytes") {

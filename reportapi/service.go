@@ -90,7 +90,7 @@ func (s *Service) Schema(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	lang, err := diag.ParseLang(q.Get("lang"))
 	if err != nil {
-		WriteIssue(w, http.StatusBadRequest, "invalid_lang", "Ngôn ngữ phải là vi hoặc en.", "The language must be vi or en.")
+		WriteIssue(w, http.StatusBadRequest, diag.InvalidLang, "Ngôn ngữ phải là vi hoặc en.", "The language must be vi or en.")
 		return
 	}
 	reg := s.checker().Registry()

@@ -259,7 +259,7 @@ func goVerdict(c *report.Checker, data []byte) verdict {
 	var v verdict
 	for _, is := range l {
 		v.paths = append(v.paths, is.Path)
-		v.codes = append(v.codes, is.Code)
+		v.codes = append(v.codes, string(is.Code))
 	}
 	return v
 }

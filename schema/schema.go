@@ -136,7 +136,7 @@ func reportSchema(reg *plan.Registry, lang diag.Lang, bodyID string, on plan.Dat
 			return nil, err
 		}
 		if len(tasks) == 0 {
-			return nil, diag.List{diag.New("", "no_tasks",
+			return nil, diag.List{diag.New("", diag.NoTasks,
 				fmt.Sprintf("%s không được giao nhiệm vụ nào vào ngày %s.", body.Name, on.Vietnamese()),
 				fmt.Sprintf("%s answers for no task on %s.", body.English, on), "body", bodyID, "date", on.String())}
 		}

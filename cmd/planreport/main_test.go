@@ -327,7 +327,7 @@ func TestValidateInvalid(t *testing.T) {
 	var raw []struct{ Errors []map[string]any }
 	json.Unmarshal([]byte(r.stdout), &raw)
 	for k := range raw[1].Errors[0] {
-		if !strings.Contains(" path line column code params vi en ", " "+k+" ") {
+		if !strings.Contains(" path line column offset end code params vi en ", " "+k+" ") {
 			t.Errorf("json issue member %q is not one of the portal's", k)
 		}
 	}

@@ -20,7 +20,7 @@ type apiError = reportapi.Errors
 
 func writeJSON(w http.ResponseWriter, status int, v any) { reportapi.WriteJSON(w, status, v) }
 
-func writeIssue(w http.ResponseWriter, status int, code, vi, en string) {
+func writeIssue(w http.ResponseWriter, status int, code diag.Code, vi, en string) {
 	reportapi.WriteIssue(w, status, code, vi, en)
 }
 
@@ -37,7 +37,7 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, s.now())
 	if err != nil {
 		log.Printf("storing a report of %s: %v", rep.Body, err)
-		writeIssue(w, http.StatusServiceUnavailable, "storage_error", "Chưa lưu được báo cáo; hãy gửi lại sau ít phút. Bản nháp vẫn được giữ.", "The report could not be stored; send it again in a few minutes. Your draft is kept.")
+		writeIssue(w, http.StatusServiceUnavailable, diag.StorageError, "Chưa lưu được báo cáo; hãy gửi lại sau ít phút. Bản nháp vẫn được giữ.", "The report could not be stored; send it again in a few minutes. Your draft is kept.")
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/reports/%d", sub.ID))
@@ -73,12 +73,12 @@ func (s *server) receipt(sub Submission, l diag.Lang) string {
 func (s *server) getReport(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		writeIssue(w, http.StatusNotFound, "not_found", "Không có báo cáo với mã này.", "There is no report with this ID.")
+		writeIssue(w, http.StatusNotFound, diag.NotFound, "Không có báo cáo với mã này.", "There is no report with this ID.")
 		return
 	}
 	sub, err := s.store.Get(r.Context(), id)
 	if errors.Is(err, ErrNotFound) {
-		writeIssue(w, http.StatusNotFound, "not_found", "Không có báo cáo với mã này.", "There is no report with this ID.")
+		writeIssue(w, http.StatusNotFound, diag.NotFound, "Không có báo cáo với mã này.", "There is no report with this ID.")
 		return
 	}
 	if err != nil {

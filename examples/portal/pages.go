@@ -79,7 +79,7 @@ func (s *server) formPage(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		p, err = plan.ParsePeriod(q.Get("period"))
 		if err != nil {
-			err = diag.List{diag.New("/period", "invalid_period", "Chọn một kỳ báo cáo trong danh sách.", "Choose a reporting period from the list.")}
+			err = diag.List{diag.New("/period", diag.InvalidPeriod, "Chọn một kỳ báo cáo trong danh sách.", "Choose a reporting period from the list.")}
 		}
 	}
 	var due plan.Date
@@ -116,7 +116,7 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 	var err error
 	if v := q.Get("period"); v != "" {
 		if p, err = plan.ParsePeriod(v); err != nil {
-			s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": diag.List{diag.New("/period", "invalid_period",
+			s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": diag.List{diag.New("/period", diag.InvalidPeriod,
 				"Kỳ báo cáo phải có dạng annual-2026 hoặc half-year-2026.", "The period must look like annual-2026 or half-year-2026.")}})
 			return
 		}

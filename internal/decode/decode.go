@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/internal/strictjson"
@@ -35,20 +36,34 @@ func Strict(file string, data []byte, v any, maxBytes int64) (*Source, diag.List
 	}
 	var es strictjson.Errors
 	if !errors.As(err, &es) {
-		return src, diag.List{{File: file, Code: "read_error", VI: "Không đọc được dữ liệu: " + err.Error(), EN: "Cannot read the input: " + err.Error()}}
+		return src, diag.List{{File: file, Code: diag.ReadError, VI: "Không đọc được dữ liệu: " + err.Error(), EN: "Cannot read the input: " + err.Error()}}
 	}
 	l := make(diag.List, 0, len(es))
 	for _, e := range es {
 		is := Issue(e)
 		is.File = file
+		is.End = tokenEnd(data, e.Pos.Offset)
+		if end, ok := doc.End(e.Pos.Offset); ok {
+			is.End = end // the offending value or member name itself
+		}
 		l = append(l, is)
 	}
 	return src, l
 }
 
-// Place sets file, line and column on every issue of l from the positions
-// of the values their pointers name (for a missing value, its nearest
-// existing parent). A nil Source leaves l as it is.
+// tokenEnd is the end of the one character at byte offset off of data,
+// or off at the end of data: the span of an error found at a point.
+func tokenEnd(data []byte, off int) int {
+	if off >= len(data) {
+		return len(data)
+	}
+	_, n := utf8.DecodeRune(data[off:])
+	return off + n
+}
+
+// Place sets file, line, column and span on every issue of l from the
+// positions of the values their pointers name (for a missing value, its
+// nearest existing parent). A nil Source leaves l as it is.
 func (s *Source) Place(l diag.List) {
 	if s == nil {
 		return
@@ -58,7 +73,9 @@ func (s *Source) Place(l diag.List) {
 			continue
 		}
 		pos, _ := s.doc.Pos(l[i].Path)
+		_, end, _ := s.doc.Span(l[i].Path)
 		l[i].File, l[i].Line, l[i].Column = s.file, pos.Line, pos.Column
+		l[i].Offset, l[i].End = pos.Offset, end
 	}
 }
 
@@ -70,50 +87,50 @@ func Issue(e *strictjson.Error) diag.Issue {
 			p[k] = v
 		}
 	}
-	is := diag.Issue{Path: e.Pointer, Line: e.Pos.Line, Column: e.Pos.Column, Code: e.Code, Params: p}
+	is := diag.Issue{Path: e.Pointer, Line: e.Pos.Line, Column: e.Pos.Column, Offset: e.Pos.Offset, End: e.Pos.Offset, Code: e.Code, Params: p}
 	str := func(k string) string { return fmt.Sprint(p[k]) }
 	switch e.Code {
-	case "too_large":
+	case diag.TooLarge:
 		is.VI = fmt.Sprintf("Dữ liệu vượt quá giới hạn %s byte. Rút gọn nội dung (ví dụ chia các đoạn văn dài) rồi gửi lại.", str("limit"))
 		is.EN = fmt.Sprintf("The input is over the limit of %s bytes. Shorten it (for example the long texts) and send it again.", str("limit"))
-	case "empty":
+	case diag.Empty:
 		is.VI = "Dữ liệu trống. Gửi một báo cáo dạng JSON."
 		is.EN = "The input is empty. Send a report as JSON."
-	case "invalid_utf8":
+	case diag.InvalidUTF8:
 		is.VI = "Dữ liệu không phải văn bản UTF-8 hợp lệ. Lưu lại tệp với mã hóa UTF-8."
 		is.EN = "The input is not valid UTF-8 text. Save the file again as UTF-8."
-	case "invalid_string_escape":
+	case diag.InvalidStringEscape:
 		is.VI = "Chuỗi có mã thoát (\\u…) không hợp lệ. Sửa hoặc xóa ký tự đó."
 		is.EN = "A string has an invalid escape (\\u…). Correct or remove it."
-	case "syntax":
-		is.VI = "Sai cú pháp JSON: " + syntaxVI(p) + "."
+	case diag.Syntax:
+		is.VI = "Sai cú pháp JSON: " + syntaxVI(p, e.Detail) + "."
 		is.EN = "JSON syntax error: " + e.Detail + "."
-	case "trailing_data":
+	case diag.TrailingData:
 		is.VI = "Có dữ liệu thừa sau khi kết thúc báo cáo. Xóa phần thừa ở cuối."
 		is.EN = "There is more data after the end of the report. Remove what follows it."
-	case "too_deep":
+	case diag.TooDeep:
 		is.VI = fmt.Sprintf("Dữ liệu lồng nhau quá %s cấp. Báo cáo không có cấu trúc sâu như vậy.", str("limit"))
 		is.EN = fmt.Sprintf("The input nests deeper than %s levels. A report has no such structure.", str("limit"))
-	case "duplicate_key":
+	case diag.DuplicateKey:
 		is.VI = fmt.Sprintf("Trường %q xuất hiện hai lần trong cùng một đối tượng. Giữ lại một lần.", str("key"))
 		is.EN = fmt.Sprintf("Member %q appears twice in one object. Keep one of them.", str("key"))
-	case "unknown_field":
+	case diag.UnknownField:
 		allowed := ""
 		if a, ok := p["allowed"].([]string); ok {
 			allowed = strings.Join(a, ", ")
 		}
 		is.VI = fmt.Sprintf("Trường %q không có trong mẫu. Xóa trường này hoặc sửa tên; các trường hợp lệ: %s.", str("field"), allowed)
 		is.EN = fmt.Sprintf("Member %q is not part of the format. Remove it or correct its name; the valid members are: %s.", str("field"), allowed)
-	case "wrong_type":
+	case diag.WrongType:
 		is.VI = fmt.Sprintf("Giá trị phải là %s, không phải %s.", typeVI[str("expected")], typeVI[str("found")])
 		is.EN = fmt.Sprintf("The value must be %s, not %s.", typeEN[str("expected")], typeEN[str("found")])
-	case "not_integer":
+	case diag.NotInteger:
 		is.VI = fmt.Sprintf("Giá trị %s phải là số nguyên, không có phần thập phân.", str("value"))
 		is.EN = fmt.Sprintf("Value %s must be a whole number, without decimals.", str("value"))
-	case "integer_out_of_range":
+	case diag.IntegerOutOfRange:
 		is.VI = fmt.Sprintf("Số %s nằm ngoài khoảng cho phép (%s đến %s).", str("value"), str("min"), str("max"))
 		is.EN = fmt.Sprintf("Number %s is out of range (%s to %s).", str("value"), str("min"), str("max"))
-	case "invalid_value":
+	case diag.InvalidValue:
 		var l diag.List
 		if cause, _ := e.Params["cause"].(error); errors.As(cause, &l) && len(l) > 0 {
 			is.Code, is.VI, is.EN = l[0].Code, l[0].VI, l[0].EN
@@ -141,14 +158,53 @@ var typeEN = map[string]string{
 	"object": "an object {…}", "array": "an array […]", "null": "null",
 }
 
-func syntaxVI(p map[string]any) string {
+// syntaxVI says in Vietnamese what the strict decoder expected and found
+// (its Params), with the hint its English detail ends with, if any.
+func syntaxVI(p map[string]any, detail string) string {
 	exp, _ := p["expected"].(string)
 	found, _ := p["found"].(string)
+	if vi, ok := wordsVI[found]; ok {
+		found = vi
+	}
+	if vi, ok := wordsVI[exp]; ok {
+		exp = vi
+	}
+	var s string
 	switch {
 	case exp != "" && found != "":
-		return fmt.Sprintf("cần %s, gặp %s", exp, found)
+		s = fmt.Sprintf("cần %s, gặp %s", exp, found)
 	case found != "":
-		return "gặp " + found + " không đúng chỗ"
+		s = "gặp " + found + " không đúng chỗ"
+	default:
+		s = "dữ liệu không đúng định dạng JSON"
 	}
-	return "dữ liệu không đúng định dạng JSON"
+	for en, vi := range hintsVI {
+		if strings.HasSuffix(detail, en) {
+			s += " (" + vi + ")"
+		}
+	}
+	return s
+}
+
+// wordsVI translates the words of the strict decoder's expected and found
+// Params; the other values are characters, quoted, or U+XXXX.
+var wordsVI = map[string]string{
+	"end of input":    "hết dữ liệu",
+	"value":           "một giá trị",
+	"string":          "một chuỗi trong dấu nháy kép",
+	"',' or ']'":      "',' hoặc ']'",
+	"',' or '}'":      "',' hoặc '}'",
+	"':'":             "':'",
+	`'"'`:             `dấu nháy kép '"' đóng chuỗi`,
+	"escape sequence": "mã thoát (\\n, \\t, \\u…)",
+	"digit":           "một chữ số",
+	"no leading zero": "số không bắt đầu bằng chữ số 0",
+}
+
+// hintsVI translates the hints the strict decoder appends to its detail.
+var hintsVI = map[string]string{
+	"(comments are not allowed)":                      "JSON không cho phép chú thích",
+	"(strings must be in double quotes)":              "chuỗi phải đặt trong dấu nháy kép",
+	"(trailing commas are not allowed)":               "không được có dấu phẩy sau phần tử cuối",
+	"(member names must be strings in double quotes)": "tên trường phải đặt trong dấu nháy kép",
 }

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+
+	"github.com/kh164/kh164/diag"
 )
 
 // The decoding pass: it walks the tape of a syntactically valid input
@@ -206,7 +208,7 @@ func (d *decoder) unknownField(j int, ti *typeInfo) {
 func (d *decoder) full() bool { return len(d.errs) >= d.maxErrors }
 
 // fail records an error about the value at d.path, placed at node at.
-func (d *decoder) fail(code string, at int, params map[string]any, detail string) {
+func (d *decoder) fail(code diag.Code, at int, params map[string]any, detail string) {
 	var ptr []byte
 	for _, s := range d.path {
 		if s.key > 0 {

@@ -3,24 +3,26 @@ package strictjson
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/kh164/kh164/diag"
 )
 
-// Error codes. They are part of the API: callers match on them and
-// translate them, so they never change.
+// Error codes: the decoding codes of package diag, where they are declared
+// and documented once.
 const (
-	codeTooLarge          = "too_large"
-	codeEmpty             = "empty"
-	codeInvalidUTF8       = "invalid_utf8"
-	codeSyntax            = "syntax"
-	codeInvalidEscape     = "invalid_string_escape"
-	codeTrailingData      = "trailing_data"
-	codeTooDeep           = "too_deep"
-	codeDuplicateKey      = "duplicate_key"
-	codeUnknownField      = "unknown_field"
-	codeWrongType         = "wrong_type"
-	codeNotInteger        = "not_integer"
-	codeIntegerOutOfRange = "integer_out_of_range"
-	codeInvalidValue      = "invalid_value"
+	codeTooLarge          = diag.TooLarge
+	codeEmpty             = diag.Empty
+	codeInvalidUTF8       = diag.InvalidUTF8
+	codeSyntax            = diag.Syntax
+	codeInvalidEscape     = diag.InvalidStringEscape
+	codeTrailingData      = diag.TrailingData
+	codeTooDeep           = diag.TooDeep
+	codeDuplicateKey      = diag.DuplicateKey
+	codeUnknownField      = diag.UnknownField
+	codeWrongType         = diag.WrongType
+	codeNotInteger        = diag.NotInteger
+	codeIntegerOutOfRange = diag.IntegerOutOfRange
+	codeInvalidValue      = diag.InvalidValue
 )
 
 // Pos is a place in the input. Line and Column are 1-based; Column counts
@@ -33,7 +35,7 @@ func (p Pos) String() string { return strconv.Itoa(p.Line) + ":" + strconv.Itoa(
 
 // Error is one problem found in the input.
 type Error struct {
-	Code    string         // stable snake_case code, see the package documentation
+	Code    diag.Code      // stable snake_case code, see the package documentation
 	Pointer string         // RFC 6901 JSON Pointer of the offending value ("" = the whole document)
 	Pos     Pos            // where the offending token starts
 	Params  map[string]any // machine-readable details; never nil
@@ -67,6 +69,6 @@ func (es Errors) Error() string {
 
 // newError returns an Error whose position is only known as a byte offset
 // for now; Line and Column are filled in when the error is returned.
-func newError(code string, off int, ptr string, params map[string]any, detail string) *Error {
+func newError(code diag.Code, off int, ptr string, params map[string]any, detail string) *Error {
 	return &Error{Code: code, Pointer: ptr, Pos: Pos{Offset: off}, Params: params, Detail: detail}
 }

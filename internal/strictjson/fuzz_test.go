@@ -86,12 +86,12 @@ func checkResult(t *testing.T, data []byte, doc *strictjson.Doc, err error, maxE
 	if !errors.As(err, &es) || len(es) == 0 || len(es) > maxErrors {
 		t.Fatalf("err is %#v", err)
 	}
-	fatal := slices.Contains(fatalCodes, es[0].Code)
+	fatal := slices.Contains(fatalCodes, string(es[0].Code))
 	if fatal != (doc == nil) || fatal && len(es) != 1 {
 		t.Fatalf("fatal %v with Doc %v: %v", fatal, doc, err)
 	}
 	for i, e := range es {
-		if !fatal && !slices.Contains(nonFatalCodes, e.Code) || e.Params == nil || e.Detail == "" {
+		if !fatal && !slices.Contains(nonFatalCodes, string(e.Code)) || e.Params == nil || e.Detail == "" {
 			t.Fatalf("bad error %#v", e)
 		}
 		if i > 0 && e.Pos.Offset < es[i-1].Pos.Offset {

@@ -2,6 +2,7 @@ package strictjson
 
 import (
 	"bytes"
+	"sort"
 	"sync"
 )
 
@@ -57,6 +58,18 @@ func (d *Doc) Pos(p string) (pos Pos, ok bool) {
 	if d == nil {
 		return Pos{Line: 1, Column: 1}, false
 	}
+	start, _, ok := d.Span(p)
+	return d.position(start), ok
+}
+
+// Span returns the byte offsets where the value at pointer p starts and
+// just after where it ends, for the same value as Pos finds (the nearest
+// existing ancestor when p does not exist, with ok=false). On a nil Doc,
+// it returns 0, 0 and false.
+func (d *Doc) Span(p string) (start, end int, ok bool) {
+	if d == nil {
+		return 0, 0, false
+	}
 	tokens, err := SplitPointer(p)
 	i := 0
 	ok = err == nil
@@ -68,7 +81,23 @@ func (d *Doc) Pos(p string) (pos Pos, ok bool) {
 		}
 		i = j
 	}
-	return d.position(d.tree.off(i)), ok
+	n := d.tree.tape[i]
+	return int(n.off), int(n.end), ok
+}
+
+// End returns the byte offset just after the value or member name that
+// starts at byte offset off, and whether one starts there. On a nil Doc it
+// returns off and false.
+func (d *Doc) End(off int) (int, bool) {
+	if d == nil {
+		return off, false
+	}
+	tape := d.tree.tape // in input order
+	i := sort.Search(len(tape), func(i int) bool { return int(tape[i].off) >= off })
+	if i == len(tape) || int(tape[i].off) != off {
+		return off, false
+	}
+	return int(tape[i].end), true
 }
 
 func (d *Doc) position(off int) Pos {

@@ -183,6 +183,7 @@ func (s *scanner) child() *Error {
 func (s *scanner) close() {
 	f := s.stack[len(s.stack)-1]
 	s.tape[f.node].next = int32(len(s.tape))
+	s.tape[f.node].end = int32(s.i) // just after the closing bracket
 	s.keys = s.keys[:f.keys]
 	s.stack = s.stack[:len(s.stack)-1]
 }

@@ -47,7 +47,7 @@ func (k kind) name() string {
 // indexes are int32, which is why inputs are limited to 2 GiB.
 type node struct {
 	off  int32 // byte offset where the token starts
-	end  int32 // strings, keys and numbers: byte offset just after the token
+	end  int32 // byte offset just after the token (objects and arrays: after the closing bracket)
 	next int32 // tape index just after this value and its descendants
 	n    int32 // objects and arrays: number of members or elements
 	kind kind

@@ -49,7 +49,7 @@ type FieldIssue struct {
 	// JSON Pointer to the value in the report ("" for the whole report).
 	Path string `json:"path"`
 	// Stable code (report/doc.go lists them).
-	Code string `json:"code"`
+	Code diag.Code `json:"code"`
 	// The message in Vietnamese.
 	VI string `json:"vi"`
 	// The message in English.

@@ -106,7 +106,7 @@ func (f *Form) Check(v Values, validate Validator) (*report.Report, []Problem) {
 	if err := validate(r); err != nil {
 		var vl diag.List
 		if !errors.As(err, &vl) {
-			vl = diag.List{diag.New("", "internal_error", "Không kiểm tra được báo cáo: "+err.Error(), "The report could not be checked: "+err.Error())}
+			vl = diag.List{diag.New("", diag.InternalError, "Không kiểm tra được báo cáo: "+err.Error(), "The report could not be checked: "+err.Error())}
 		}
 		l = append(l, vl...)
 	}
@@ -118,7 +118,7 @@ func (f *Form) Check(v Values, validate Validator) (*report.Report, []Problem) {
 // form of what a person sees. The rule and the code stay the validator's.
 func (f *Form) reword(key string, is diag.Issue) diag.Issue {
 	fd := f.Field(key)
-	if is.Code != "required" || fd == nil {
+	if is.Code != diag.Required || fd == nil {
 		return is
 	}
 	switch {

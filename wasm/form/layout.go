@@ -126,7 +126,7 @@ func New(c Config) (*Form, error) {
 		reg = plan.Default()
 	}
 	if err := c.Period.Check(); err != nil {
-		return nil, diag.List{diag.New("/period", "invalid_period", "Kỳ báo cáo không hợp lệ: "+err.Error(), "Invalid period: "+err.Error())}
+		return nil, err.(diag.List).Under("/period")
 	}
 	body, err := reg.Body(c.Body)
 	if err != nil {

@@ -239,16 +239,16 @@ func FormatCount(n int64, l diag.Lang) string {
 func countIssue(ptr string, label Text, err error) diag.Issue {
 	switch err {
 	case ErrDecimal:
-		return diag.New(ptr, "not_whole_number",
+		return diag.New(ptr, diag.NotWholeNumber,
 			label.VI+" phải là số nguyên, không có phần thập phân. Dấu chấm chỉ dùng để tách hàng nghìn, ví dụ 322.000.",
 			label.EN+" must be a whole number, without decimals. Dots may only group thousands, as in 322.000.")
 	case ErrNegative:
-		return diag.New(ptr, "negative_number", label.VI+" không được là số âm.", label.EN+" cannot be negative.")
+		return diag.New(ptr, diag.NegativeNumber, label.VI+" không được là số âm.", label.EN+" cannot be negative.")
 	case ErrTooLarge:
-		return diag.New(ptr, "number_too_large",
+		return diag.New(ptr, diag.NumberTooLarge,
 			label.VI+" quá lớn. Kiểm tra lại số đã nhập.", label.EN+" is too large. Check the number.")
 	}
-	return diag.New(ptr, "not_a_number",
+	return diag.New(ptr, diag.NotANumber,
 		label.VI+" phải là số nguyên không âm, chỉ gồm chữ số, ví dụ 322.000 hoặc 322000.",
 		label.EN+" must be a whole number of digits, such as 322.000 or 322000.")
 }
@@ -273,7 +273,7 @@ func ParseDay(s string) (plan.Date, error) {
 func FormatDay(d plan.Date) string { return fmt.Sprintf("%02d/%02d/%d", d.Day, int(d.Month), d.Year) }
 
 func dateIssue(ptr string, label Text, s string) diag.Issue {
-	return diag.New(ptr, "invalid_date",
+	return diag.New(ptr, diag.InvalidDate,
 		fmt.Sprintf("%s phải là một ngày có thật, viết ngày/tháng/năm, ví dụ 15/11/2024.", label.VI),
 		fmt.Sprintf("%s must be a real date written day/month/year, for example 15/11/2024.", label.EN), "value", s)
 }

@@ -507,7 +507,7 @@ func (f *Form) Mismatch(r *report.Report) diag.List {
 		return nil
 	}
 	p := r.Period.Plan()
-	return diag.List{diag.New("", "other_form",
+	return diag.List{diag.New("", diag.OtherForm,
 		fmt.Sprintf("Tệp là báo cáo của %q cho kỳ %s, không phải của %s cho kỳ %s.", r.Body, p, f.Body.ID, f.Period),
 		fmt.Sprintf("The file is the report of %q for %s, not of %s for %s.", r.Body, p, f.Body.ID, f.Period))}
 }

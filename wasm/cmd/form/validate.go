@@ -72,7 +72,7 @@ func validate(args []safejs.Value) (form.Checked, error) {
 		l = diag.List{}
 	}
 	for _, is := range l {
-		if is.Code == "too_large" && int64(n) > int64(len(data)) {
+		if is.Code == diag.TooLarge && int64(n) > int64(len(data)) {
 			delete(is.Params, "size") // only a prefix was read, as ParseReader says
 		}
 	}

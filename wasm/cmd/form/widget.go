@@ -583,7 +583,7 @@ func (w *widget) importFile(d *dom, name string, data []byte) {
 	}
 	if fatal == nil {
 		if err := w.checker.Validate(r); err != nil && !errors.As(err, &problems) {
-			fatal = diag.List{diag.New("", "internal_error", err.Error(), err.Error())}
+			fatal = diag.List{diag.New("", diag.InternalError, err.Error(), err.Error())}
 		}
 		src.Place(problems)
 		w.imported = r
@@ -645,7 +645,7 @@ func (w *widget) call(_ safejs.Value, args []safejs.Value) any {
 		case "file":
 			w.importFile(d, str(1), []byte(str(2)))
 		case "file-error":
-			d.replace(w.els[w.view.IDs.Of("dialog")], w.view.Import(str(1), diag.List{diag.New("", "read_error",
+			d.replace(w.els[w.view.IDs.Of("dialog")], w.view.Import(str(1), diag.List{diag.New("", diag.ReadError,
 				"Không đọc được tệp: "+str(2), "The file cannot be read: "+str(2))}, nil), w.els)
 			w.focus(d, w.view.IDs.Of("dialog-box"))
 		case "destroy":

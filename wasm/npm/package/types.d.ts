@@ -119,15 +119,20 @@ export interface SetValueErrors {
 /**
  * Issue is one problem found in a document, with its place and a bilingual message. Path is an RFC
  * 6901 JSON Pointer to the offending value ("" is the whole document). Line and Column (1-based,
- * columns count characters) are set when the issue was found in bytes whose positions are known.
- * Code is a stable snake_case identifier that programs may switch on; Params carries the values the
- * message mentions, under stable names.
+ * columns count characters) are set when the issue was found in bytes whose positions are known;
+ * then Offset and End are the byte offsets, in those bytes as given, of the span the issue is
+ * about, End just after it (as hcl's Range): the offending value or token, or the one character
+ * where decoding stopped (an empty span, End == Offset, at the end of the input). End is 0 when no
+ * span is known. Code is a stable snake_case identifier that programs may switch on (see Code);
+ * Params carries the values the message mentions, under stable names.
  */
 export interface Issue {
   path: string;
   file?: string;
   line?: number;
   column?: number;
+  offset?: number;
+  end?: number;
   code: string;
   params?: Record<string, unknown>;
   vi: string;

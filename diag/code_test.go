@@ -1,0 +1,184 @@
+package diag_test
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// codes reads the constants of code.go by block: the block's doc comment,
+// then name → value.
+func codes(t *testing.T) (byName map[string]string, blocks map[string][]string) {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), "code.go", nil, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName, blocks = map[string]string{}, map[string][]string{}
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		doc := strings.TrimSpace(g.Doc.Text())
+		for _, s := range g.Specs {
+			vs := s.(*ast.ValueSpec)
+			v, err := strconv.Unquote(vs.Values[0].(*ast.BasicLit).Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if vs.Doc.Text() == "" && vs.Comment.Text() == "" && len(g.Specs) > 1 {
+				t.Errorf("code %s has no comment saying what it means", v)
+			}
+			byName[vs.Names[0].Name] = v
+			blocks[doc] = append(blocks[doc], v)
+		}
+	}
+	return byName, blocks
+}
+
+// Every code is declared once, snake_case, and used: the module's source
+// names it as diag.Name (or strictjson's alias of it).
+func TestCodesDeclaredOnce(t *testing.T) {
+	byName, _ := codes(t)
+	seen := map[string]string{}
+	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	for name, v := range byName {
+		if !snake.MatchString(v) {
+			t.Errorf("%s = %q is not snake_case", name, v)
+		}
+		if other, dup := seen[v]; dup {
+			t.Errorf("%s and %s are both %q", name, other, v)
+		}
+		seen[v] = name
+	}
+	used := map[string]bool{}
+	forSource(t, func(path string, f *ast.File) {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "diag" {
+					used[sel.Sel.Name] = true
+				}
+			}
+			return true
+		})
+	})
+	for name := range byName {
+		if !used[name] {
+			t.Errorf("code diag.%s is declared but no source file uses it", name)
+		}
+	}
+}
+
+// No source file writes a code as a bare string: where an issue is made
+// (diag.New, an Issue's Code, WriteIssue and the portal's writeIssue) or
+// matched (x.Code == "…", case "…" in a switch on a Code), the code is a
+// constant of this package.
+func TestNoBareCodes(t *testing.T) {
+	_, blocks := codes(t)
+	isCode := map[string]bool{}
+	for _, vs := range blocks {
+		for _, v := range vs {
+			isCode[v] = true
+		}
+	}
+	forSource(t, func(path string, f *ast.File) {
+		bare := func(e ast.Expr, where string) {
+			if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING && lit.Value != `""` {
+				t.Errorf("%s: %s: code %s is a bare string; use a constant of package diag (code.go)", path, where, lit.Value)
+			}
+		}
+		isCodeExpr := func(e ast.Expr) bool {
+			sel, ok := e.(*ast.SelectorExpr)
+			return ok && sel.Sel.Name == "Code"
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				name := ""
+				switch fn := n.Fun.(type) {
+				case *ast.SelectorExpr:
+					name = fn.Sel.Name
+					if x, ok := fn.X.(*ast.Ident); ok {
+						name = x.Name + "." + name
+					}
+				case *ast.Ident:
+					name = fn.Name
+				}
+				switch {
+				case name == "diag.New" && len(n.Args) > 1:
+					bare(n.Args[1], "diag.New")
+				case strings.HasSuffix(name, "WriteIssue") && len(n.Args) > 2, name == "writeIssue" && len(n.Args) > 2:
+					bare(n.Args[2], name)
+				}
+			case *ast.KeyValueExpr:
+				if k, ok := n.Key.(*ast.Ident); ok && k.Name == "Code" {
+					if lit, ok := n.Value.(*ast.BasicLit); ok && isCode[mustUnquote(lit.Value)] {
+						bare(n.Value, "Code:")
+					}
+				}
+			case *ast.BinaryExpr:
+				if (n.Op == token.EQL || n.Op == token.NEQ) && (isCodeExpr(n.X) || isCodeExpr(n.Y)) {
+					bare(n.X, "comparison")
+					bare(n.Y, "comparison")
+				}
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if isCodeExpr(l) && i < len(n.Rhs) {
+						bare(n.Rhs[i], "assignment")
+					}
+				}
+			case *ast.SwitchStmt:
+				if n.Tag != nil && isCodeExpr(n.Tag) {
+					for _, c := range n.Body.List {
+						for _, e := range c.(*ast.CaseClause).List {
+							bare(e, "case")
+						}
+					}
+				}
+			}
+			return true
+		})
+	})
+}
+
+func mustUnquote(s string) string {
+	v, _ := strconv.Unquote(s)
+	return v
+}
+
+// forSource calls fn with every non-test Go file of the module but this
+// package's code.go.
+func forSource(t *testing.T, fn func(path string, f *ast.File)) {
+	t.Helper()
+	root := ".."
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if n := d.Name(); n == "node_modules" || n == "testdata" || strings.HasPrefix(n, ".") && n != ".." {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") || path == filepath.Join("..", "diag", "code.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		fn(filepath.ToSlash(strings.TrimPrefix(path, ".."+string(filepath.Separator))), f)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
