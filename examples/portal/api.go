@@ -66,7 +66,8 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 		s.tooLarge(w, limit)
 		return
 	}
-	rep, err := s.checker.Parse("", data)
+	at := s.now() // the receipt time: checked against the report date and stored
+	rep, err := s.checker.ParseReceived("", data, at)
 	if err != nil {
 		var l diag.List
 		if !errors.As(err, &l) {
@@ -76,7 +77,7 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, apiError{l})
 		return
 	}
-	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, s.now())
+	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, at)
 	if err != nil {
 		log.Printf("storing a report of %s: %v", rep.Body, err)
 		writeIssue(w, http.StatusServiceUnavailable, "storage_error", "Chưa lưu được báo cáo; hãy gửi lại sau ít phút. Bản nháp vẫn được giữ.", "The report could not be stored; send it again in a few minutes. Your draft is kept.")
