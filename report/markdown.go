@@ -342,16 +342,9 @@ func (s Status) Vietnamese() string {
 
 func totalText(v int64, overflow bool) string {
 	if overflow {
-		return number(v) + " (vượt giới hạn, xem mục V)"
+		return number(v) + " (vượt giới hạn, xem phụ lục)"
 	}
 	return number(v)
-}
-
-func dateOrDash(d plan.Date) string {
-	if d.IsZero() {
-		return "–"
-	}
-	return d.Vietnamese()
 }
 
 func orDash(s string) string {
