@@ -33,7 +33,7 @@ td.r .rule { width: 60%; }
 .to-list { margin: 0 0 12pt 2cm; }
 .to-list p { margin: 0; text-indent: 1cm; }
 p.b, p.h { text-align: justify; text-indent: 1cm; margin: 0 0 6pt; }
-p.h { font-weight: bold; page-break-after: avoid; }
+p.h { page-break-after: avoid; }
 p.c { text-align: center; margin: 0 0 6pt; }
 p.p { text-align: justify; margin: 0 0 6pt; }
 table.grid { width: 100%; border-collapse: collapse; font-size: 12pt; margin: 0 0 6pt; }

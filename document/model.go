@@ -1,5 +1,7 @@
 package document
 
+//go:generate go test -run ^TestGoldenDocumentXML$ -update .
+
 import (
 	"fmt"
 	"strings"
