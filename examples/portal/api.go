@@ -43,7 +43,7 @@ func writeIssue(w http.ResponseWriter, status int, code, vi, en string) {
 // postReport is POST /api/reports: strict parse and validation with the
 // report package, then a new stored version.
 //
-//	201 {"id", "body", "period", "reportDate", "version", "receivedAt"} and Location
+//	201 {"id", "body", "period", "reportDate", "version", "receivedAt", "vi", "en", "document"} and Location
 //	413 over the size limit; 415 not application/json; 422 {"errors": [...]}
 func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
@@ -84,7 +84,7 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/reports/%d", sub.ID))
-	writeJSON(w, http.StatusCreated, accepted{sub, s.receipt(sub, diag.VI), s.receipt(sub, diag.EN)})
+	writeJSON(w, http.StatusCreated, accepted{sub, s.receipt(sub, diag.VI), s.receipt(sub, diag.EN), fmt.Sprintf("/api/reports/%d/document", sub.ID)})
 }
 
 // accepted is the 201 answer: the stored version and a receipt the form
@@ -93,6 +93,8 @@ type accepted struct {
 	Submission
 	VI string `json:"vi"`
 	EN string `json:"en"`
+	// Document is where the version's official report (.docx) is.
+	Document string `json:"document"`
 }
 
 // receipt says what was received, in language l.

@@ -49,6 +49,9 @@ func TestCompileDocumentsAndCharts(t *testing.T) {
 	}
 	var sub accepted
 	json.Unmarshal(out, &sub)
+	if sub.Document != fmt.Sprintf("/api/reports/%d/document", sub.ID) {
+		t.Errorf("the 201 answer's document link is %q", sub.Document)
+	}
 
 	q := ts.URL + "/compile?period=annual-2026&as-of=2026-11-28"
 	resp, page := get(t, q)
