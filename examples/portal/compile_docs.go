@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"log"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -63,7 +64,14 @@ func sendDoc(w http.ResponseWriter, d *document.Doc, format, name string) {
 // compileDownload answers the compile page's downloads: md, json, docx and
 // print (the compiled report), reminder and reminder-print (the công văn
 // đôn đốc). It returns false for the HTML page itself.
-func (s *server) compileDownload(w http.ResponseWriter, format string, c *report.Compilation, name string) bool {
+func (s *server) compileDownload(w http.ResponseWriter, q url.Values, c *report.Compilation, name string) bool {
+	format := q.Get("format")
+	b, err := blanksOf(q)
+	if err != nil && format != "" {
+		l, _ := err.(diag.List)
+		s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
+		return true
+	}
 	switch format {
 	case "md":
 		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
@@ -74,9 +82,9 @@ func (s *server) compileDownload(w http.ResponseWriter, format string, c *report
 		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.json"`)
 		c.WriteJSON(w)
 	case "docx", "print":
-		sendDoc(w, document.Compiled(c, s.reg, document.Blanks{}), strings.Replace(format, "print", "html", 1), name)
+		sendDoc(w, document.Compiled(c, s.reg, b), strings.Replace(format, "print", "html", 1), name)
 	case "reminder", "reminder-print":
-		d, err := document.Reminder(c, s.reg, document.Blanks{}, "Báo cáo được gửi qua cổng tiếp nhận báo cáo Kế hoạch 164/KH-UBND của Hội Chữ thập đỏ Thành phố.")
+		d, err := document.Reminder(c, s.reg, b, "Báo cáo được gửi qua cổng tiếp nhận báo cáo Kế hoạch 164/KH-UBND của Hội Chữ thập đỏ Thành phố.")
 		if errors.Is(err, document.ErrNoneMissing) {
 			s.render(w, http.StatusConflict, "problem.html", map[string]any{"Issues": diag.List{diag.New("", "none_missing",
 				"Mọi cơ quan, đơn vị phải báo cáo đều đã nộp: không có ai cần đôn đốc.", "Every body that must report has filed: there is no one to remind.")}})
@@ -91,6 +99,35 @@ func (s *server) compileDownload(w http.ResponseWriter, format string, c *report
 		return false
 	}
 	return true
+}
+
+// Limits of the blanks a visitor fills: one line each, as the report's own
+// lines.
+const maxBlank = report.MaxLine
+
+// blanksOf reads the City Red Cross's blanks from the query: number,
+// date (YYYY-MM-DD), authority, position, signer. Empty ones stay blanks.
+func blanksOf(q url.Values) (document.Blanks, error) {
+	b := document.Blanks{Number: q.Get("number"), Position: q.Get("position"), Name: q.Get("signer")}
+	if a := q.Get("authority"); a != "" {
+		b.Authority = []string{a}
+	}
+	var l diag.List
+	for _, f := range []string{"number", "authority", "position", "signer"} {
+		if v := q.Get(f); len([]rune(v)) > maxBlank || strings.ContainsAny(v, "\r\n") {
+			l = append(l, diag.New("/"+f, "invalid_blank",
+				fmt.Sprintf("Ô %q phải viết trên một dòng, tối đa %d ký tự.", f, maxBlank),
+				fmt.Sprintf("Field %q must be one line of at most %d characters.", f, maxBlank)))
+		}
+	}
+	if v := q.Get("date"); v != "" {
+		d, err := plan.ParseDate(v)
+		if err != nil {
+			l = append(l, diag.New("/date", "invalid_date", "Ngày văn bản phải có dạng YYYY-MM-DD.", "The document's date must be YYYY-MM-DD."))
+		}
+		b.Date = d
+	}
+	return b, l.Err()
 }
 
 // compileView is what compile.html shows besides the compilation.

@@ -59,7 +59,7 @@ func TestCompileDocumentsAndCharts(t *testing.T) {
 		t.Fatalf("compile page: %d", resp.StatusCode)
 	}
 	for _, want := range []string{
-		"format=docx", "format=print", "format=reminder", `<svg role="img"`, "Tình hình nộp báo cáo theo nhóm",
+		`value="docx"`, `value="print"`, `value="reminder"`, `<svg role="img"`, "Tình hình nộp báo cáo theo nhóm",
 		"Chưa nộp báo cáo (140)", "UBND xã Sóc Sơn", fmt.Sprintf(`/api/reports/%d/document`, sub.ID),
 		"Nhiệm vụ III.6.1", "theo ngày nhận",
 	} {
@@ -77,7 +77,13 @@ func TestCompileDocumentsAndCharts(t *testing.T) {
 		}
 		isDocx(t, f, data)
 	}
-	resp, data := get(t, q+"&format=print")
+	resp, data := get(t, q+"&format=print&number=125%2FBC-HC%C3%8CT&date=2026-12-10&signer=Nguy%E1%BB%85n%20V%C4%83n%20A")
+	if !strings.Contains(string(data), "Số: 125/BC-HCÌT") || !strings.Contains(string(data), "ngày 10 tháng 12 năm 2026") || !strings.Contains(string(data), "Nguyễn Văn A") {
+		t.Error("the print view does not carry the blanks filled")
+	}
+	if resp, _ := get(t, q+"&format=docx&date=2026-13-01"); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("a bad date in the blanks: %d", resp.StatusCode)
+	}
 	if resp.StatusCode != 200 || !strings.Contains(string(data), "size: A4") || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "style-src 'unsafe-inline'") {
 		t.Errorf("print view: %d, CSP %q", resp.StatusCode, resp.Header.Get("Content-Security-Policy"))
 	}

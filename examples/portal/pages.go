@@ -143,7 +143,7 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 	}
 	c := report.Compile(s.checker, p, asOf, inputs)
 	name := fmt.Sprintf("tong-hop-%s-%s", p, asOf)
-	if !s.compileDownload(w, q.Get("format"), c, name) {
+	if !s.compileDownload(w, q, c, name) {
 		s.render(w, http.StatusOK, "compile.html", map[string]any{
 			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "V": s.view(r.Context(), c, subs),
 			"FiguresRule": report.FiguresRule,
