@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/document"
 	"github.com/kh164/kh164/plan"
@@ -36,9 +38,9 @@ func blanksFlags(fs *flag.FlagSet) func() (document.Blanks, error) {
 	authority := fs.String("authority", "", "the signing `authority` (\"TM. BAN THƯỜNG VỤ\"); default none")
 	signer := fs.String("signer", "", "the signer's `name`; default a blank")
 	return func() (document.Blanks, error) {
-		b := document.Blanks{Number: *number, Position: *position, Name: *signer}
+		b := document.Blanks{Number: norm.NFC.String(*number), Position: norm.NFC.String(*position), Name: norm.NFC.String(*signer)}
 		if *authority != "" {
-			b.Authority = []string{*authority}
+			b.Authority = []string{norm.NFC.String(*authority)}
 		}
 		if *date != "" {
 			d, err := dateOr("date", *date)

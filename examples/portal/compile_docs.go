@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/document"
 	"github.com/kh164/kh164/plan"
@@ -108,13 +110,14 @@ const maxBlank = report.MaxLine
 // blanksOf reads the City Red Cross's blanks from the query: number,
 // date (YYYY-MM-DD), authority, position, signer. Empty ones stay blanks.
 func blanksOf(q url.Values) (document.Blanks, error) {
-	b := document.Blanks{Number: q.Get("number"), Position: q.Get("position"), Name: q.Get("signer")}
-	if a := q.Get("authority"); a != "" {
+	get := func(f string) string { return norm.NFC.String(q.Get(f)) }
+	b := document.Blanks{Number: get("number"), Position: get("position"), Name: get("signer")}
+	if a := get("authority"); a != "" {
 		b.Authority = []string{a}
 	}
 	var l diag.List
 	for _, f := range []string{"number", "authority", "position", "signer"} {
-		if v := q.Get(f); len([]rune(v)) > maxBlank || strings.ContainsAny(v, "\r\n") {
+		if v := get(f); len([]rune(v)) > maxBlank || strings.ContainsAny(v, "\r\n") {
 			l = append(l, diag.New("/"+f, "invalid_blank",
 				fmt.Sprintf("Ô %q phải viết trên một dòng, tối đa %d ký tự.", f, maxBlank),
 				fmt.Sprintf("Field %q must be one line of at most %d characters.", f, maxBlank)))
