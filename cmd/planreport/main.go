@@ -12,6 +12,7 @@
 //	planreport document [--format docx|html] [--units FILE] [--out FILE] REPORT.json
 //	planreport reminder --period KIND-YEAR [--as-of YYYY-MM-DD] [--how TEXT] [--format docx|html] [--out FILE] FILE...|DIR...
 //	planreport schema [--body ID] [--at YYYY-MM-DD] [--lang vi|en] [--units FILE]
+//	planreport serve [--addr HOST:PORT] [--units FILE]
 //
 // compile, document and reminder write --out through a temporary file
 // renamed when complete: an error never leaves a partial file. compile and
@@ -24,6 +25,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -50,6 +52,7 @@ var commands = map[string]command{}
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	ctx            context.Context // stops serve; nil: SIGINT or SIGTERM
 }
 
 // Exit codes.
@@ -60,7 +63,7 @@ const (
 )
 
 func main() {
-	os.Exit(run(&env{os.Stdin, os.Stdout, os.Stderr}, os.Args[1:]))
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
 }
 
 func run(e *env, args []string) int {

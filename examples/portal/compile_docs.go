@@ -346,7 +346,7 @@ func (s *server) reportDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	var l diag.List
 	if errors.As(err, &l) {
-		writeJSON(w, http.StatusUnprocessableEntity, apiError{l})
+		writeJSON(w, http.StatusUnprocessableEntity, apiError{Errors: l})
 		return
 	}
 	http.Error(w, err.Error(), http.StatusInternalServerError)
