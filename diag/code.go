@@ -50,6 +50,7 @@ const (
 	ReportDateBeforeWindow Code = "report_date_before_window" // the report date is before the period's window
 	CutoffOutsideWindow    Code = "cutoff_outside_window"     // the data cut-off is outside the period's window
 	CutoffAfterReportDate  Code = "cutoff_after_report_date"  // the data cut-off is after the report date
+	ReportDateAfterReceipt Code = "report_date_after_receipt" // the report date is after the day it was received
 )
 
 // Codes of compilation (report.Compile).
@@ -89,6 +90,8 @@ const (
 	InvalidLang          Code = "invalid_lang"           // a language other than vi or en
 	NotFound             Code = "not_found"              // no such resource
 	StorageError         Code = "storage_error"          // the store failed
+	NoneMissing          Code = "none_missing"           // a reminder asked for when every body has filed
+	InvalidBlank         Code = "invalid_blank"          // a blank of the compiled report's documents that is not one line within its limit
 )
 
 // Codes of the form (package wasm and its form).

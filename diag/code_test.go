@@ -77,7 +77,8 @@ func TestCodesDeclaredOnce(t *testing.T) {
 }
 
 // No source file writes a code as a bare string: where an issue is made
-// (diag.New, an Issue's Code, WriteIssue and the portal's writeIssue) or
+// (diag.New, report's v.add, an Issue's Code, WriteIssue and the portal's
+// writeIssue, or any call given a string that is a known code) or
 // matched (x.Code == "…", case "…" in a switch on a Code), the code is a
 // constant of this package.
 func TestNoBareCodes(t *testing.T) {
@@ -112,10 +113,16 @@ func TestNoBareCodes(t *testing.T) {
 					name = fn.Name
 				}
 				switch {
-				case name == "diag.New" && len(n.Args) > 1:
-					bare(n.Args[1], "diag.New")
+				case (name == "diag.New" || name == "v.add") && len(n.Args) > 1:
+					bare(n.Args[1], name)
 				case strings.HasSuffix(name, "WriteIssue") && len(n.Args) > 2, name == "writeIssue" && len(n.Args) > 2:
 					bare(n.Args[2], name)
+				case name != "strings.HasPrefix": // the validator's tag required is not the code
+					for _, a := range n.Args {
+						if lit, ok := a.(*ast.BasicLit); ok && isCode[mustUnquote(lit.Value)] {
+							bare(a, name)
+						}
+					}
 				}
 			case *ast.KeyValueExpr:
 				if k, ok := n.Key.(*ast.Ident); ok && k.Name == "Code" {

@@ -27,21 +27,22 @@ func writeIssue(w http.ResponseWriter, status int, code diag.Code, vi, en string
 // postReport is POST /api/reports: strict parse and validation with the
 // report package, then a new stored version.
 //
-//	201 {"id", "body", "period", "reportDate", "version", "receivedAt"} and Location
+//	201 {"id", "body", "period", "reportDate", "version", "receivedAt", "vi", "en", "document"} and Location
 //	413 over the size limit; 415 not application/json; 422 {"errors": [...]}
 func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 	rep, data, ok := reportapi.Check(w, r, s.checker) // 415, 413, 400 or 422, as planreport serve answers
 	if !ok {
 		return
 	}
-	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, s.now())
+	at := s.now() // the receipt time; the checker read the same clock to refuse a report dated later
+	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, at)
 	if err != nil {
 		log.Printf("storing a report of %s: %v", rep.Body, err)
 		writeIssue(w, http.StatusServiceUnavailable, diag.StorageError, "Chưa lưu được báo cáo; hãy gửi lại sau ít phút. Bản nháp vẫn được giữ.", "The report could not be stored; send it again in a few minutes. Your draft is kept.")
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/reports/%d", sub.ID))
-	writeJSON(w, http.StatusCreated, accepted{sub, s.receipt(sub, diag.VI), s.receipt(sub, diag.EN)})
+	writeJSON(w, http.StatusCreated, accepted{sub, s.receipt(sub, diag.VI), s.receipt(sub, diag.EN), fmt.Sprintf("/api/reports/%d/document", sub.ID)})
 }
 
 // accepted is the 201 answer: the stored version and a receipt the form
@@ -50,6 +51,8 @@ type accepted struct {
 	Submission
 	VI string `json:"vi"`
 	EN string `json:"en"`
+	// Document is where the version's official report (.docx) is.
+	Document string `json:"document"`
 }
 
 // receipt says what was received, in language l.
