@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kh164/kh164/document"
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
@@ -23,7 +24,7 @@ func BenchmarkCompileDocx(b *testing.B) {
 		body := bodies[i%len(bodies)]
 		due, _ := reg.Due(body.ID, p)
 		on := due.AddDays(-1 - i/len(bodies))
-		r, err := report.ExampleAt(reg, body.ID, p, on)
+		r, err := sample.ReportAt(reg, body.ID, p, on)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kh164/kh164/document"
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
@@ -43,7 +44,7 @@ func scenario(t testing.TB) *report.Compilation {
 	p := plan.Period{Kind: plan.Annual, Year: 2026}
 	var in []report.Input
 	add := func(body string, on plan.Date, received time.Time, edit func(*report.Report)) {
-		r, err := report.ExampleAt(reg, body, p, on)
+		r, err := sample.ReportAt(reg, body, p, on)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -75,7 +76,7 @@ func scenario(t testing.TB) *report.Compilation {
 }
 
 func bodyReport(t testing.TB) *report.Report {
-	r, err := report.ExampleAt(plan.Default(), "so-y-te", plan.Period{Kind: plan.Annual, Year: 2026}, date(2026, 11, 17))
+	r, err := sample.ReportAt(plan.Default(), "so-y-te", plan.Period{Kind: plan.Annual, Year: 2026}, date(2026, 11, 17))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/kh164/kh164/document"
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
@@ -12,7 +13,7 @@ import (
 // One body's official report, from the report it filed.
 func ExampleBodyReport() {
 	reg := plan.Default()
-	r, _ := report.ExampleAt(reg, "so-y-te", plan.Period{Kind: plan.Annual, Year: 2026}, plan.D(2026, 11, 17))
+	r, _ := sample.ReportAt(reg, "so-y-te", plan.Period{Kind: plan.Annual, Year: 2026}, plan.D(2026, 11, 17))
 	d, err := document.BodyReport(r, reg)
 	if err != nil {
 		fmt.Println(err)

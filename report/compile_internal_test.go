@@ -94,17 +94,6 @@ func TestNumber(t *testing.T) {
 	}
 }
 
-func TestMoney(t *testing.T) {
-	for n, want := range map[int64]string{
-		460_000_000_000: "460 tỷ đồng", 452_340_000_000: "452,3 tỷ đồng", 1_950_000_000: "2 tỷ đồng",
-		850_000_000: "850 triệu đồng", 12_000: "12.000 đồng",
-	} {
-		if got := money(n); got != want {
-			t.Errorf("money(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 func TestExcerpt(t *testing.T) {
 	if got := excerpt("  ngắn\n gọn ", 300); got != "ngắn gọn" {
 		t.Errorf("short text: %q", got)
@@ -137,21 +126,5 @@ func TestEscape(t *testing.T) {
 	}
 	if got := paragraphs("- một\n\n1. hai\n+ ba\n> bốn\nnăm"); got != "\\- một\n\n1\\. hai\n\n\\+ ba\n\n\\> bốn\n\nnăm" {
 		t.Errorf("paragraphs: %q", got)
-	}
-}
-
-func TestAbbreviation(t *testing.T) {
-	for name, want := range map[string]string{
-		"Sở Y tế":                                             "SYT",
-		"Sở Giáo dục và Đào tạo":                              "SGDĐT",
-		"Hội Chữ thập đỏ thành phố Hà Nội":                    "HCTĐ",
-		"Văn phòng UBND thành phố Hà Nội":                     "VPUBND",
-		"UBND phường Ba Đình":                                 "UBND",
-		"Liên đoàn Lao động thành phố Hà Nội":                 "LĐLĐ",
-		"Thành đoàn Hà Nội (Đoàn TNCS Hồ Chí Minh thành phố)": "TĐ",
-	} {
-		if got := abbreviation(name); got != want {
-			t.Errorf("abbreviation(%q) = %q, want %q", name, got, want)
-		}
 	}
 }

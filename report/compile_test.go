@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
@@ -44,14 +45,14 @@ func compileScenario(t testing.TB) (*report.Checker, plan.Period, plan.Date, []r
 			add(b.ID+"-lan-1.json", exampleAt(t, reg, b.ID, p, date(2025, 11, 3)))
 			add(b.ID+"-lan-2.json", exampleAt(t, reg, b.ID, p, due.AddDays(-1)))
 		case "ldld":
-			r, err := report.Example(reg, b.ID, p)
+			r, err := sample.Report(reg, b.ID, p)
 			if err != nil {
 				t.Fatal(err)
 			}
 			r.Difficulties = "Thiếu kinh phí | thiếu cán bộ *chuyên trách*;\n# chưa có phần mềm <b>báo cáo</b> [xem](http://x)\n1. cần hỗ trợ_thêm"
 			add(b.ID+".json", r)
 		default:
-			r, err := report.Example(reg, b.ID, p)
+			r, err := sample.Report(reg, b.ID, p)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -60,7 +61,7 @@ func compileScenario(t testing.TB) (*report.Checker, plan.Period, plan.Date, []r
 	}
 	add("so-y-te-2024.json", exampleAt(t, reg, "so-y-te", period(plan.Annual, 2024), date(2024, 11, 15)))
 	inputs = append(inputs, report.Input{Name: "loi-cu-phap.json", Data: []byte("{\"body\": 'so-noi-vu'}\n")})
-	bad, err := report.Example(reg, "so-noi-vu", p)
+	bad, err := sample.Report(reg, "so-noi-vu", p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,7 +194,7 @@ func TestMarkdownEscapesUserText(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := period(plan.Annual, 2025)
-	r, err := report.Example(reg, "phuong-thu", p)
+	r, err := sample.Report(reg, "phuong-thu", p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -277,7 +278,7 @@ func benchInputs(b *testing.B, n int) (*report.Checker, []report.Input) {
 	for i := 0; len(inputs) < n; i++ {
 		body := bodies[i%len(bodies)]
 		due, _ := reg.Due(body.ID, p)
-		r, err := report.ExampleAt(reg, body.ID, p, due.AddDays(-i/len(bodies)))
+		r, err := sample.ReportAt(reg, body.ID, p, due.AddDays(-i/len(bodies)))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -3,13 +3,14 @@ package report_test
 import (
 	"testing"
 
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
 
 func exampleAt(t testing.TB, reg *plan.Registry, body string, p plan.Period, on plan.Date) *report.Report {
 	t.Helper()
-	r, err := report.ExampleAt(reg, body, p, on)
+	r, err := sample.ReportAt(reg, body, p, on)
 	if err != nil {
 		t.Fatal(err)
 	}

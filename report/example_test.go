@@ -10,21 +10,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
-
-func ExampleExample() {
-	reg := plan.Default()
-	r, err := report.Example(reg, "so-y-te", plan.Period{Kind: plan.Annual, Year: 2026})
-	if err != nil {
-		panic(err)
-	}
-	due, _ := reg.Due("so-y-te", plan.Period{Kind: plan.Annual, Year: 2026})
-	fmt.Println(r.Body, r.Tasks[0].Task, r.ReportDate.Before(due), report.Validate(r) == nil)
-	// Output:
-	// so-y-te III.6.1 true true
-}
 
 func TestExampleValidForEveryExpectedBody(t *testing.T) {
 	reg := unitsRegistry(t)
@@ -35,7 +24,7 @@ func TestExampleValidForEveryExpectedBody(t *testing.T) {
 			t.Fatalf("nobody is expected for %s", p)
 		}
 		for _, b := range expected {
-			r, err := report.Example(reg, b.ID, p)
+			r, err := sample.Report(reg, b.ID, p)
 			if err != nil {
 				t.Fatalf("%s %s: %v", b.ID, p, err)
 			}
@@ -66,12 +55,12 @@ func TestExampleValidForEveryExpectedBody(t *testing.T) {
 
 func TestExampleIsStable(t *testing.T) {
 	p := plan.Period{Kind: plan.Annual, Year: 2025}
-	a, _ := report.Example(plan.Default(), "hoi-ctd", p)
-	b, _ := report.Example(plan.Default(), "hoi-ctd", p)
+	a, _ := sample.Report(plan.Default(), "hoi-ctd", p)
+	b, _ := sample.Report(plan.Default(), "hoi-ctd", p)
 	if !bytes.Equal(encode(a), encode(b)) {
 		t.Error("two calls give different reports")
 	}
-	c, _ := report.Example(plan.Default(), "so-y-te", p)
+	c, _ := sample.Report(plan.Default(), "so-y-te", p)
 	if c.PreparedBy == a.PreparedBy {
 		t.Error("two bodies have the same preparer")
 	}
@@ -82,7 +71,7 @@ func TestExampleMostTasksDone(t *testing.T) {
 	reg := plan.Default()
 	for _, p := range corpusPeriods {
 		for _, b := range reg.Expected(p) {
-			r, _ := report.Example(reg, b.ID, p)
+			r, _ := sample.Report(reg, b.ID, p)
 			for _, tr := range r.Tasks {
 				counts[tr.Status]++
 			}
@@ -98,7 +87,7 @@ func TestExampleScale(t *testing.T) {
 	reg := unitsRegistry(t)
 	p := plan.Period{Kind: plan.Annual, Year: 2025}
 	get := func(body, code string) int64 {
-		r, err := report.Example(reg, body, p)
+		r, err := sample.Report(reg, body, p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -112,11 +101,11 @@ func TestExampleScale(t *testing.T) {
 		t.Errorf("city movement value %d: want hundreds of billions of đồng", v)
 	}
 	// Indicators follow the groups of the body's tasks.
-	r, _ := report.Example(reg, "bao-hanoimoi", p)
+	r, _ := sample.Report(reg, "bao-hanoimoi", p)
 	if _, ok := r.Indicators["news_items"]; !ok || len(r.Indicators) != 1 {
 		t.Errorf("press indicators %v, want news items only", r.Indicators)
 	}
-	half, _ := report.Example(reg, "hoi-ctd", plan.Period{Kind: plan.HalfYear, Year: 2025})
+	half, _ := sample.Report(reg, "hoi-ctd", plan.Period{Kind: plan.HalfYear, Year: 2025})
 	if half.Indicators["blood_units"] >= city {
 		t.Errorf("half-year blood units %d not below the year's %d", half.Indicators["blood_units"], city)
 	}
@@ -137,7 +126,7 @@ func TestExampleTexts(t *testing.T) {
 		{"hoi-ctd", 2025, "III.1.4", []string{"Sở Khoa học và Công nghệ"}},
 		{"hoi-ctd", 2024, "III.1.4", []string{"Sở Thông tin và Truyền thông"}},
 	} {
-		r, err := report.Example(reg, c.body, plan.Period{Kind: plan.Annual, Year: c.year})
+		r, err := sample.Report(reg, c.body, plan.Period{Kind: plan.Annual, Year: c.year})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -168,7 +157,7 @@ func TestExampleErrors(t *testing.T) {
 		{"quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2025}, "no_report_due"},
 		{"nobody", plan.Period{Kind: plan.Annual, Year: 2025}, "unknown_body"},
 	} {
-		_, err := report.Example(reg, c.body, c.p)
+		_, err := sample.Report(reg, c.body, c.p)
 		var l diag.List
 		if !errors.As(err, &l) || string(l[0].Code) != c.code {
 			t.Errorf("%s %s: %v, want %s", c.body, c.p, err, c.code)
@@ -176,13 +165,13 @@ func TestExampleErrors(t *testing.T) {
 	}
 	p := plan.Period{Kind: plan.Annual, Year: 2025}
 	var l diag.List
-	if _, err := report.ExampleAt(reg, "so-y-te", p, plan.D(2024, 12, 14)); !errors.As(err, &l) || l[0].Code != "report_date_before_window" {
-		t.Errorf("ExampleAt before the window: %v", err)
+	if _, err := sample.ReportAt(reg, "so-y-te", p, plan.D(2024, 12, 14)); !errors.As(err, &l) || l[0].Code != "report_date_before_window" {
+		t.Errorf("ReportAt before the window: %v", err)
 	}
-	if _, err := report.ExampleAt(reg, "so-noi-vu", p, plan.D(2026, 1, 1)); err != nil {
+	if _, err := sample.ReportAt(reg, "so-noi-vu", p, plan.D(2026, 1, 1)); err != nil {
 		t.Errorf("a late report: %v", err)
 	}
-	if _, err := report.ExampleAt(reg, "bao-ptth-hanoi", plan.Period{Kind: plan.Annual, Year: 2026}, plan.D(2026, 1, 20)); !errors.As(err, &l) || l[0].Code != "body_not_yet_in_force" {
+	if _, err := sample.ReportAt(reg, "bao-ptth-hanoi", plan.Period{Kind: plan.Annual, Year: 2026}, plan.D(2026, 1, 20)); !errors.As(err, &l) || l[0].Code != "body_not_yet_in_force" {
 		t.Errorf("before the body exists: %v", err)
 	}
 }

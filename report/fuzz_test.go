@@ -89,7 +89,9 @@ var fuzzEdits = []func(r *Report, s string, n int64){
 	},
 	func(r *Report, _ string, n int64) { r.Tasks = r.Tasks[:int(uint64(n)%uint64(len(r.Tasks)+1))] },
 	func(r *Report, s string, n int64) { r.Indicators[s] = n },
-	func(r *Report, _ string, n int64) { r.Indicators[plan.Indicators()[uint64(n)%24].Code] = n },
+	func(r *Report, _ string, n int64) {
+		r.Indicators[plan.Indicators()[uint64(n)%uint64(len(plan.Indicators()))].Code] = n
+	},
 	func(r *Report, s string, _ int64) { r.Difficulties = s },
 	func(r *Report, s string, _ int64) { r.Proposals = s },
 	func(r *Report, s string, _ int64) { r.PreparedBy.Name = s },

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -356,23 +355,6 @@ func orDash(s string) string {
 
 // number writes n the Vietnamese way: 109.000.
 func number(n int64) string { return GroupDigits(n, ".") }
-
-// money formats an amount of đồng as texts cite it: "452,3 tỷ đồng",
-// "850 triệu đồng".
-func money(v int64) string {
-	switch {
-	case v >= 1_000_000_000:
-		tenths := (v + 50_000_000) / 100_000_000
-		s := number(tenths / 10)
-		if tenths%10 != 0 {
-			s += "," + strconv.FormatInt(tenths%10, 10)
-		}
-		return s + " tỷ đồng"
-	case v >= 1_000_000:
-		return number((v+500_000)/1_000_000) + " triệu đồng"
-	}
-	return number(v) + " đồng"
-}
 
 // mdSpecial are the characters escaped in text from reports: those that
 // start emphasis, code, links, HTML, tables, strikethrough, math, entities

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
@@ -14,7 +15,7 @@ import (
 // is the only clue, and the verdict says that instead.
 func ExampleCompile_receipt() {
 	p := plan.Period{Kind: plan.Annual, Year: 2026}
-	r, _ := report.ExampleAt(plan.Default(), "so-y-te", p, plan.D(2026, 11, 17))
+	r, _ := sample.ReportAt(plan.Default(), "so-y-te", p, plan.D(2026, 11, 17))
 	data, _ := json.Marshal(r)
 	for _, in := range []report.Input{
 		{Name: "so-y-te.json", Data: data, Received: time.Date(2026, 12, 1, 8, 30, 0, 0, plan.Hanoi)},

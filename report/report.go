@@ -2,6 +2,11 @@ package report
 
 import "github.com/kh164/kh164/plan"
 
+// The corpus and the compilation goldens of testdata, written from the
+// samples of internal/sample.
+//
+//go:generate go test -run ^TestCorpus|^TestCompileGolden -update .
+
 // SchemaVersion is the version of the report's JSON shape. Within a
 // version, changes are additive only.
 const SchemaVersion = 1

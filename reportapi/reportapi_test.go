@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 	"github.com/kh164/kh164/reportapi"
@@ -45,7 +46,7 @@ func do(t *testing.T, method, url, ctype string, body io.Reader) (int, http.Head
 }
 
 func validReport(t *testing.T) []byte {
-	r, err := report.Example(plan.Default(), "so-y-te", plan.Period{Kind: plan.Annual, Year: 2026})
+	r, err := sample.Report(plan.Default(), "so-y-te", plan.Period{Kind: plan.Annual, Year: 2026})
 	if err != nil {
 		t.Fatal(err)
 	}

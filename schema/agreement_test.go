@@ -21,6 +21,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
@@ -215,9 +216,9 @@ func buildSeeds(t *testing.T, reg *plan.Registry) []*seed {
 		var r *report.Report
 		var err error
 		if sp.on.IsZero() {
-			r, err = report.Example(reg, sp.body, sp.p)
+			r, err = sample.Report(reg, sp.body, sp.p)
 		} else {
-			r, err = report.ExampleAt(reg, sp.body, sp.p, sp.on)
+			r, err = sample.ReportAt(reg, sp.body, sp.p, sp.on)
 		}
 		if err != nil {
 			t.Fatalf("example %s %s: %v", sp.body, sp.p, err)

@@ -9,16 +9,17 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
 
 // benchInput is a full city report (the City Red Cross's annual report,
-// report.Example) and the general schema, compiled.
+// sample.Report) and the general schema, compiled.
 func benchInput(b *testing.B) ([]byte, *jsonschema.Schema) {
 	b.Helper()
 	reg := plan.Default()
-	r, err := report.Example(reg, "hoi-ctd", plan.Period{Kind: plan.Annual, Year: 2026})
+	r, err := sample.Report(reg, "hoi-ctd", plan.Period{Kind: plan.Annual, Year: 2026})
 	if err != nil {
 		b.Fatal(err)
 	}

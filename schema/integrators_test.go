@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
@@ -21,7 +22,7 @@ import (
 // KH164_REQUIRE_NODE=1, Python's jsonschema under KH164_REQUIRE_PYTHON=1;
 // otherwise each side skips when absent.
 func TestIntegratorClasses(t *testing.T) {
-	r, err := report.Example(plan.Default(), "so-y-te", plan.Period{Kind: plan.Annual, Year: 2026})
+	r, err := sample.Report(plan.Default(), "so-y-te", plan.Period{Kind: plan.Annual, Year: 2026})
 	if err != nil {
 		t.Fatal(err)
 	}

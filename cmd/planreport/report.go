@@ -11,6 +11,7 @@ import (
 
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/document"
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
@@ -55,7 +56,7 @@ func runExample(e *env, args []string) int {
 	if err != nil {
 		return e.fail(err)
 	}
-	r, err := report.Example(reg, *body, p)
+	r, err := sample.Report(reg, *body, p)
 	if err != nil {
 		return e.fail(err)
 	}

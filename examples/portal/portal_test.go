@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
@@ -34,7 +35,7 @@ func newTestServer(t *testing.T, dir string, day plan.Date) (*httptest.Server, *
 
 func example(t testing.TB, body string, p plan.Period) []byte {
 	t.Helper()
-	r, err := report.Example(plan.Default(), body, p)
+	r, err := sample.Report(plan.Default(), body, p)
 	if err != nil {
 		t.Fatal(err)
 	}

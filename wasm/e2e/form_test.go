@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/kh164/kh164/internal/browsertest"
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
@@ -246,7 +247,7 @@ func TestImport(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "hong.json")
 	os.WriteFile(bad, []byte(`{"schemaVersion": 1, "plan": "164/KH-UBND", "body": 12}`), 0o644)
-	ex, err := report.ExampleAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
+	ex, err := sample.ReportAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,7 +298,7 @@ func TestExport(t *testing.T) {
 		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir}); err != nil {
 		t.Fatal(err)
 	}
-	ex, _ := report.ExampleAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
+	ex, _ := sample.ReportAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
 	data, _ := json.Marshal(ex)
 	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById('f1').setValue(%s), true)", data))
 	tt.tabUntil("a.dataset.action === 'export'")
@@ -362,7 +363,7 @@ func TestTwoForms(t *testing.T) {
 func TestInertHTML(t *testing.T) {
 	tt := open(t, district)
 	p := tt.prefix("f1")
-	ex, err := report.ExampleAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
+	ex, err := sample.ReportAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -399,7 +400,7 @@ func TestServerErrors(t *testing.T) {
 	tt := open(t, with(district, func(f *formSpec) { f.Action = "/api/reject" }))
 	tt.Expect("status of 422 (Unprocessable Entity) (" + tt.srv.URL + "/api/reject)")
 	p := tt.prefix("f1")
-	ex, _ := report.ExampleAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
+	ex, _ := sample.ReportAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
 	data, _ := json.Marshal(ex)
 	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById('f1').setValue(%s), true)", data))
 	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById(%q).focus(), true)", p+"--title"))
@@ -470,7 +471,7 @@ func TestAccessibility(t *testing.T) {
 	if v := tt.axe("f1"); len(v) > 0 {
 		t.Errorf("error state: %v", v)
 	}
-	ex, _ := report.ExampleAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
+	ex, _ := sample.ReportAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
 	data, _ := json.Marshal(ex)
 	browsertest.Eval[bool](tt.Tab, fmt.Sprintf("(document.getElementById('f1').setValue(%s), true)", data))
 	tt.tabUntil("a.type === 'submit'")

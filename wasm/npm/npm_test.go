@@ -24,6 +24,7 @@ import (
 
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/internal/browsertest"
+	"github.com/kh164/kh164/internal/sample"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 	"github.com/kh164/kh164/wasm/build"
@@ -223,7 +224,7 @@ func TestPackage(t *testing.T) {
 	})
 
 	t.Run("node backend", func(t *testing.T) {
-		ex, err := report.ExampleAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
+		ex, err := sample.ReportAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -239,7 +240,7 @@ func TestPackage(t *testing.T) {
 		if len(msgs) != 2 {
 			t.Fatalf("the tampered report's issues: %v", want)
 		}
-		ex, _ = report.ExampleAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
+		ex, _ = sample.ReportAt(plan.Default(), "quan-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2024}, plan.D(2024, time.November, 15))
 		valid, _ := json.Marshal(ex)
 		for _, lang := range []diag.Lang{diag.VI, diag.EN} {
 			tab := browsertest.Launch(t, chrome).Tab(t)
