@@ -83,16 +83,21 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/reports/%d", sub.ID))
-	writeJSON(w, http.StatusCreated, accepted{sub, s.receipt(sub, diag.VI), s.receipt(sub, diag.EN)})
+	writeJSON(w, http.StatusCreated, accepted{sub, Reference(sub), s.receipt(sub, diag.VI), s.receipt(sub, diag.EN)})
 }
 
-// accepted is the 201 answer: the stored version and a receipt the form
-// shows to the person who sent it.
+// accepted is the 201 answer: the stored version, its reference and a
+// receipt the form shows to the person who sent it (form.Receipt lists the
+// members the form reads; a "document" member links the body's document).
 type accepted struct {
 	Submission
-	VI string `json:"vi"`
-	EN string `json:"en"`
+	Reference string `json:"reference"`
+	VI        string `json:"vi"`
+	EN        string `json:"en"`
 }
+
+// Reference is the reference a person quotes about a stored version.
+func Reference(sub Submission) string { return fmt.Sprintf("KH164-%06d", sub.ID) }
 
 // receipt says what was received, in language l.
 func (s *server) receipt(sub Submission, l diag.Lang) string {

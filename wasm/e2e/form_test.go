@@ -426,7 +426,8 @@ func TestServerErrors(t *testing.T) {
 // WebAssembly.instantiate and works.
 func TestLoadFailure(t *testing.T) {
 	tt := newTab(t)
-	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-404/form.wasm)")
+	wasm := kitName(t, "form.wasm")
+	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-404/" + wasm + ")")
 	f := with(district, func(f *formSpec) { f.DraftKey = "kept" })
 	tt.Do(chromedp.Navigate(tt.srv.pageURL("", f)))
 	tt.WaitEvents("ready", 1)
@@ -442,7 +443,7 @@ func TestLoadFailure(t *testing.T) {
 	if role := browsertest.Eval[string](tt.Tab, "document.querySelector('#f1 [role]').getAttribute('role')"); role != "alert" {
 		t.Errorf("error state role %q", role)
 	}
-	if n := tt.srv.count("/kit-404/form.wasm"); n != 1 {
+	if n := tt.srv.count("/kit-404/" + wasm); n != 1 {
 		t.Errorf("form.wasm was requested %d times after an HTTP error, want 1", n)
 	}
 	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("localStorage.getItem(%q)", key)); got != "draft kept" {
