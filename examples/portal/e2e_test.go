@@ -145,6 +145,13 @@ func (tb e2eTab) fill(p string, e e2eEntry) {
 	tb.clickLabel(p + "-task-III.6.1-status") // the first choice: Đã hoàn thành
 	tb.typeInto(p+"-task-III.6.1-text", e.results, true)
 	tb.typeInto(p+"-indicator-blood_units", e.blood, true)
+	// "Số hội viên" is not among the indicators suggested for Sở Y tế:
+	// the person adds it from the list.
+	if !browsertest.Eval[bool](tb.Tab, fmt.Sprintf(`!!document.getElementById(%q).checkVisibility()`, p+"-indicator-members")) {
+		browsertest.Eval[bool](tb.Tab, fmt.Sprintf(`(() => { const s = document.getElementById(%q); s.value = 'indicator/members';
+			s.dispatchEvent(new Event('change', {bubbles: true}));
+			s.closest('.kh164-add').querySelector('[data-action=add-indicator]').click(); return true })()`, p+"--add-indicator"))
+	}
 	tb.typeInto(p+"-indicator-members", e.members, true)
 	tb.typeInto(p+"-preparedBy-name", "Nguyễn Thị Hoa", true)
 	tb.typeInto(p+"-preparedBy-position", "Chuyên viên Phòng Nghiệp vụ Y", true)
@@ -179,7 +186,7 @@ func (tb e2eTab) send(p string, want []string, receipt, shot string) {
 	tb.WaitEvents("submit", submits+1)
 	tb.WaitFor(fmt.Sprintf(`document.getElementById(%q)`, p+"--answer-box"))
 	box := browsertest.Eval[[]string](tb.Tab, fmt.Sprintf(`(b => [b.className, b.textContent])(document.getElementById(%q))`, p+"--answer-box"))
-	if !strings.Contains(box[0], "kh164-panel-success") || !strings.Contains(box[1], "Đã gửi báo cáo") {
+	if !strings.Contains(box[0], "kh164-confirmation") || !strings.Contains(box[1], "Đã gửi báo cáo") || !strings.Contains(box[1], "Mã tiếp nhận") {
 		tb.T.Fatalf("after confirming, the widget shows %q (class %q), not its success state", box[1], box[0])
 	}
 	if !strings.Contains(box[1], receipt) {

@@ -147,7 +147,9 @@ func TestErrorsClear(t *testing.T) {
 	}
 	tt.Screenshot("errors")
 	name := ids(p, "preparedBy/name")
-	hidden := func(id string) bool { return browsertest.Eval[bool](tt.Tab, fmt.Sprintf("document.getElementById(%q).hidden", id)) }
+	hidden := func(id string) bool {
+		return browsertest.Eval[bool](tt.Tab, fmt.Sprintf("document.getElementById(%q).hidden", id))
+	}
 	if hidden(name + "--error") {
 		t.Fatal("no message on the empty name")
 	}

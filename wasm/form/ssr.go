@@ -62,8 +62,8 @@ func WriteElement(w io.Writer, e Element) error {
 	root := v.Render(f.Initial())
 	root.Attrs = append(root.Attrs, SSRAttr, f.Signature())
 	root.Kids[0].Kids = []*Node{v.Loading()} // the status slot
-	attrs := []string{"id", e.ID, "body", f.Body.ID, "period", f.Period.String(), "lang", string(e.Lang), "report-date", f.Date.String()}
-	for _, a := range [][2]string{{"validate-on", e.ValidateOn}, {"draft-key", e.DraftKey}, {"action", e.Action}, {"heading", e.Heading}} {
+	attrs := []string{"id", e.ID, "body", f.Body.ID, "period", f.Period.String(), "lang", string(e.Lang)}
+	for _, a := range [][2]string{{"draft-key", e.DraftKey}, {"report-date", f.Date.String()}, {"action", e.Action}, {"validate-on", e.ValidateOn}, {"heading", e.Heading}} {
 		if a[1] != "" {
 			attrs = append(attrs, a[0], a[1])
 		}

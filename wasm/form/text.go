@@ -42,5 +42,5 @@ var (
 	msgNotSent       = Text{"Chưa gửi được báo cáo", "The report has not been sent"}
 	msgNext          = Text{"Hội Chữ thập đỏ thành phố Hà Nội tổng hợp báo cáo của các cơ quan, đơn vị để báo cáo Thành ủy và UBND Thành phố. Người lập báo cáo có thể được liên hệ nếu cần làm rõ số liệu.",
 		"The Hanoi Red Cross compiles the reports of all bodies for the City Party Committee and the City People's Committee. The person who prepared the report may be contacted about its figures."}
-	msgKept          = Text{"Nội dung bạn đã nhập vẫn được giữ nguyên; sửa rồi gửi lại.", "Everything you typed is kept; correct it and send it again."}
+	msgKept = Text{"Nội dung bạn đã nhập vẫn được giữ nguyên; sửa rồi gửi lại.", "Everything you typed is kept; correct it and send it again."}
 )

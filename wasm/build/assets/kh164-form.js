@@ -129,7 +129,8 @@
     }
     // The module downloads and compiles while wasm_exec.js loads: the two
     // requests run side by side.
-    var module = compile(base + KIT.wasm);
+    mark('start');
+    var module = compile(base + KIT.wasm).then(function (m) { mark('compiled'); return m; });
     var support = window.Go ? Promise.resolve() : loadScript(base + KIT.exec);
     runtime = Promise.all([module, support]).then(function (res) {
       var go = new window.Go();
@@ -137,12 +138,14 @@
       var started = new Promise(function (resolve) { window[key] = resolve; });
       go.argv = ['kh164-form', key];
       return WebAssembly.instantiate(res[0], go.importObject).then(function (instance) {
+        mark('instantiated');
         memory = instance.exports.mem || null;
         go.run(instance).then(function () { stop('the form program exited'); }, stop);
         return Promise.race([started, new Promise(function (_, reject) {
           setTimeout(function () { reject(new Error('the form program did not start')); }, 30000);
         })]);
       }).then(function (api) {
+        mark('started');
         delete window[key];
         if (!api || api.version !== PROTOCOL) {
           throw new Error('form.wasm does not match kh164-form.js');
@@ -155,6 +158,14 @@
     });
     runtime.catch(function () { runtime = null; }); // a later mount tries again
     return runtime;
+  }
+
+  // mark records a step of the start-up (kh164:start, kh164:compiled,
+  // kh164:instantiated, kh164:started) for performance tools.
+  function mark(name) {
+    if (window.performance && performance.mark) {
+      performance.mark('kh164:' + name);
+    }
   }
 
   // retitle prefixes the page title with "Lỗi: " while a form shows errors

@@ -227,8 +227,12 @@ func (w *widget) adopt(d *dom) bool {
 	}
 	w.formEl, w.els = existing, els
 	d.replace(els[ids.Of("status")], nil, nil)
-	for _, fd := range w.f.Fields() {
-		w.apply(d, fd.Key) // counts and labels of what was typed
+	for key := range w.changed {
+		w.apply(d, key) // counts and labels of what was typed; the rest is as the server wrote it
+		if task, ok := strings.CutSuffix(key, "/status"); ok {
+			w.apply(d, task+"/text")
+			w.apply(d, task+"/reason")
+		}
 	}
 	return d.err == nil
 }
