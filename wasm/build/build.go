@@ -13,9 +13,9 @@
 //	manifest.json     each file's content-hashed name ("form.wasm": "form.1a2b3c4d5e.wasm") and size
 //
 // Handler serves such a folder: the plain names revalidated on every use,
-// the hashed names as immutable (the loader names the hashed module and
-// support script, so a page that links the hashed loader and stylesheet,
-// as Head writes, loads nothing twice and asks nothing again). Dist runs
+// the hashed names as immutable (a page that links the kit as Head writes
+// loads every file by hashed name, and asks nothing again on a repeat
+// visit). Any static server can serve the folder by plain names. Dist runs
 // the go command, so it works inside this module's source tree (go
 // generate, tests, a portal in development); a production portal serves a
 // folder built beforehand.
@@ -107,9 +107,10 @@ func (o Options) Dist(dir string) error {
 	for _, name := range []string{"form.wasm", "wasm_exec.js", "kh164-form.css"} {
 		m[name] = hashed(name, files[name])
 	}
-	// The loader names the hashed module and support script, and the
-	// module's size for its progress bar; then it is hashed itself.
-	kitJSON := fmt.Sprintf(`{ wasm: %q, exec: %q, size: %d }`, m["form.wasm"], m["wasm_exec.js"], len(wasm))
+	// The loader gets the module's size, for its progress bar; then it is
+	// hashed itself. It keeps the plain names, which any static server
+	// serves; Head names the hashed ones on its script element.
+	kitJSON := fmt.Sprintf(`{ wasm: 'form.wasm', exec: 'wasm_exec.js', size: %d }`, len(wasm))
 	loader, err := setKit(files["kh164-form.js"], kitJSON)
 	if err != nil {
 		return err
@@ -206,7 +207,8 @@ func (m Manifest) Head(base string) string {
 	return `<link rel="stylesheet" href="` + u("kh164-form.css") + `">` + "\n" +
 		`<link rel="preload" href="` + u("form.wasm") + `" as="fetch" type="application/wasm" crossorigin>` + "\n" +
 		`<link rel="preload" href="` + u("wasm_exec.js") + `" as="script">` + "\n" +
-		`<script src="` + u("kh164-form.js") + `" defer></script>` + "\n"
+		`<script src="` + u("kh164-form.js") + `" data-kh164-wasm="` + attrEscaper.Replace(m["form.wasm"]) +
+		`" data-kh164-exec="` + attrEscaper.Replace(m["wasm_exec.js"]) + `" defer></script>` + "\n"
 }
 
 var attrEscaper = strings.NewReplacer("&", "&amp;", `"`, "&quot;", "<", "&lt;", ">", "&gt;")

@@ -131,7 +131,7 @@ func TestHandlerHashed(t *testing.T) {
 	for _, want := range []string{`<link rel="stylesheet" href="/kh164/kh164-form.bbbbbbbbbb.css">`,
 		`<link rel="preload" href="/kh164/form.0123456789.wasm" as="fetch" type="application/wasm" crossorigin>`,
 		`<link rel="preload" href="/kh164/wasm_exec.cccccccccc.js" as="script">`,
-		`<script src="/kh164/kh164-form.aaaaaaaaaa.js" defer></script>`} {
+		`<script src="/kh164/kh164-form.aaaaaaaaaa.js" data-kh164-wasm="form.0123456789.wasm" data-kh164-exec="wasm_exec.cccccccccc.js" defer></script>`} {
 		if !strings.Contains(head, want) {
 			t.Errorf("Head lacks %s:\n%s", want, head)
 		}

@@ -82,16 +82,6 @@ func setup(tb testing.TB) string {
 	return chrome
 }
 
-// kitName is the hashed name of a file of the kit.
-func kitName(tb testing.TB, name string) string {
-	tb.Helper()
-	m, err := build.ReadManifest(kit.dir)
-	if err != nil || m[name] == "" {
-		tb.Fatalf("manifest: %v, no %s", err, name)
-	}
-	return m[name]
-}
-
 // server is the test server: the kit, the test page and a reports API.
 type server struct {
 	*httptest.Server

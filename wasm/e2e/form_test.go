@@ -426,7 +426,7 @@ func TestServerErrors(t *testing.T) {
 // WebAssembly.instantiate and works.
 func TestLoadFailure(t *testing.T) {
 	tt := newTab(t)
-	wasm := kitName(t, "form.wasm")
+	wasm := "form.wasm" // the page links the kit by plain names
 	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-404/" + wasm + ")")
 	f := with(district, func(f *formSpec) { f.DraftKey = "kept" })
 	tt.Do(chromedp.Navigate(tt.srv.pageURL("", f)))

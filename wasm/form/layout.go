@@ -208,6 +208,11 @@ func (f *Form) layout() {
 	tasks := &Section{ID: "tasks", Title: Text{"Kết quả thực hiện nhiệm vụ", "Results by task"},
 		Intro: Text{"Với mỗi nhiệm vụ Kế hoạch giao, chọn tình trạng và nêu kết quả, hoặc lý do nếu chưa thực hiện.",
 			"For each task the plan assigns, choose how far it has come and give the results, or the reason if it has not started."}}
+	if len(f.Tasks) == 1 { // a one-task body: the short form speaks of its task
+		tasks.Title = Text{"Kết quả thực hiện nhiệm vụ " + f.Tasks[0].ID, "Results of task " + f.Tasks[0].ID}
+		tasks.Intro = Text{"Chọn tình trạng thực hiện nhiệm vụ Kế hoạch giao và nêu kết quả, hoặc lý do nếu chưa thực hiện.",
+			"Choose how far the task the plan assigns has come and give the results, or the reason if it has not started."}
+	}
 	for _, t := range f.Tasks {
 		tasks.Groups = append(tasks.Groups, &Group{ID: "task-" + t.ID, Title: Text{"Nhiệm vụ " + t.ID, "Task " + t.ID}, Quote: t.Text, Gloss: t.English,
 			Fields: []*Field{

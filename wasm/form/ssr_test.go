@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"html"
 	"slices"
 	"strings"
 	"testing"
@@ -120,4 +121,29 @@ func ExampleWriteElement() {
 	// Output:
 	// <kh164-report-form id="report" body="so-y-te" period="annual-2026" lang="vi" report-date="2026-11-10" action="/api/reports" heading="h1">
 	// 4 long texts
+}
+
+// FuzzWriteHTML: no text or attribute value becomes markup, and each reads
+// back as written.
+func FuzzWriteHTML(f *testing.F) {
+	f.Add("a < b & c", `x" onload="y`)
+	f.Add("</textarea><script>", "\u00a0&amp;")
+	f.Fuzz(func(t *testing.T, txt, attr string) {
+		attr = "a" + attr // an empty value is written as a bare attribute
+		var b strings.Builder
+		if err := el("p", []string{"title", attr}, text(txt)).WriteHTML(&b); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		head, body, ok := strings.Cut(strings.TrimPrefix(out, `<p title="`), `">`)
+		if !ok || !strings.HasSuffix(body, "</p>") || strings.ContainsAny(head, `"<>`) || strings.ContainsAny(strings.TrimSuffix(body, "</p>"), "<>") {
+			t.Fatalf("%q", out)
+		}
+		if got := html.UnescapeString(head); got != attr {
+			t.Errorf("attribute %q reads back as %q", attr, got)
+		}
+		if got := html.UnescapeString(strings.TrimSuffix(body, "</p>")); got != txt {
+			t.Errorf("text %q reads back as %q", txt, got)
+		}
+	})
 }
