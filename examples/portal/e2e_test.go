@@ -369,6 +369,9 @@ func TestE2EPortal(t *testing.T) {
 		tb.typeInto(pre+"-indicator-blood_units", "110.250", true)
 		tb.send(pre, []string{corrected, "110.250 đơn vị", "18/11/2026", "1.250 người", "Nguyễn Thị Hoa", "Trần Văn Nam"},
 			"Đã nhận báo cáo của Sở Y tế, bản 2, lúc 16:00 ngày 18/11/2026. Gửi lại sẽ tạo bản 3.", "")
+		if browsertest.Eval[bool](tb.Tab, `!!document.getElementById('latest')`) {
+			t.Error("the notice about version 1 stays above the receipt of version 2")
+		}
 		tb.Check()
 
 		subs := e2eStored(t, p)

@@ -204,6 +204,7 @@ func TestErrorsClear(t *testing.T) {
 // panel with the reference, what happens next, and the link to the body's
 // document the server offered; the sent event carries the answer.
 func TestConfirmation(t *testing.T) {
+	ensureAxe(t)
 	tt := open(t, with(district, func(f *formSpec) { f.Action = "/api/reports" }))
 	p := tt.prefix("f1")
 	r, err := report.Default().Parse("r.json", []byte(validDistrict(t)))
@@ -229,6 +230,9 @@ func TestConfirmation(t *testing.T) {
 		t.Errorf("document link %q", href)
 	}
 	tt.Screenshot("confirmation")
+	if v := tt.axe("f1"); len(v) > 0 {
+		t.Errorf("axe on the confirmation: %v", v)
+	}
 	tt.Check()
 }
 
@@ -263,6 +267,7 @@ func (tt *tab) throttle(c network.Conditions) {
 // its progress); what they typed is kept, and the checks attach when the
 // module is ready.
 func TestTypeBeforeReady(t *testing.T) {
+	ensureAxe(t)
 	tt := newTab(t)
 	tt.throttle(fast3G)
 	tt.Do(chromedp.Navigate(tt.srv.URL + "/ssr?body=hoi-ctd&period=annual-2024&date=2024-12-01"))
@@ -280,6 +285,9 @@ func TestTypeBeforeReady(t *testing.T) {
 	tt.press(typed)
 	tt.WaitFor("(() => { const b = document.querySelector('#f1 progress'); return b && b.value > 0 })()")
 	tt.Screenshot("before-ready")
+	if v := tt.axe("f1"); len(v) > 0 {
+		t.Errorf("axe on the server-rendered form before the module: %v", v)
+	}
 	if n := len(tt.Events("ready")); n != 0 {
 		t.Error("the module became ready while typing: the test did not type early")
 	}

@@ -24,11 +24,19 @@
   }
 
   var PROTOCOL = 1;
-  // KIT names the files the loader fetches; build.Dist writes the content-
-  // hashed names and the module's size here (the marked line).
+  // KIT names the files the loader fetches: the plain names, which any
+  // static server serves; build.Dist writes the module's size here (the
+  // marked line), for the progress bar. A page that links the kit by
+  // content-hashed name (build.Manifest.Head) names the hashed module and
+  // support script on the script element (data-kh164-wasm,
+  // data-kh164-exec), which build.Handler serves as immutable.
   var KIT = /*KH164_KIT*/{ wasm: 'form.wasm', exec: 'wasm_exec.js', size: 0 }/*KH164_KIT_END*/;
   var MAX_FILE = 1 << 20; // the checker's input limit
   var current = document.currentScript;
+  if (current && current.dataset) {
+    KIT.wasm = current.dataset.kh164Wasm || KIT.wasm;
+    KIT.exec = current.dataset.kh164Exec || KIT.exec;
+  }
   var defaultBase = new URL('.', current && current.src ? current.src : location.href).href;
 
   var runtime = null; // Promise of the Go program's API, once started
