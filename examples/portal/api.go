@@ -1,43 +1,27 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log"
-	"mime"
 	"net/http"
 	"strconv"
 
 	"github.com/kh164/kh164/diag"
-	"github.com/kh164/kh164/plan"
-	"github.com/kh164/kh164/schema"
+	"github.com/kh164/kh164/reportapi"
 )
 
 // apiError is the JSON body of every 4xx/5xx answer of the API: the issues
 // in the same shape the report package gives them, which the widget maps
-// to its fields.
-type apiError struct {
-	Errors diag.List `json:"errors"`
-}
+// to its fields. reportapi declares it, with the answers it shares with
+// planreport serve.
+type apiError = reportapi.Errors
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	w.Write(b.Bytes())
-}
+func writeJSON(w http.ResponseWriter, status int, v any) { reportapi.WriteJSON(w, status, v) }
 
 func writeIssue(w http.ResponseWriter, status int, code, vi, en string) {
-	writeJSON(w, status, apiError{diag.List{diag.New("", code, vi, en)}})
+	reportapi.WriteIssue(w, status, code, vi, en)
 }
 
 // postReport is POST /api/reports: strict parse and validation with the
@@ -46,34 +30,8 @@ func writeIssue(w http.ResponseWriter, status int, code, vi, en string) {
 //	201 {"id", "body", "period", "reportDate", "version", "receivedAt"} and Location
 //	413 over the size limit; 415 not application/json; 422 {"errors": [...]}
 func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
-	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-		writeIssue(w, http.StatusUnsupportedMediaType, "unsupported_media_type",
-			"Báo cáo phải gửi dưới dạng JSON (Content-Type: application/json).",
-			"Send the report as JSON (Content-Type: application/json).")
-		return
-	}
-	limit := s.maxBytes
-	if r.ContentLength > limit {
-		s.tooLarge(w, limit)
-		return
-	}
-	data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
-	if err != nil {
-		writeIssue(w, http.StatusBadRequest, "read_error", "Không nhận được trọn vẹn báo cáo: "+err.Error(), "The report was not received whole: "+err.Error())
-		return
-	}
-	if int64(len(data)) > limit {
-		s.tooLarge(w, limit)
-		return
-	}
-	rep, err := s.checker.Parse("", data)
-	if err != nil {
-		var l diag.List
-		if !errors.As(err, &l) {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		writeJSON(w, http.StatusUnprocessableEntity, apiError{l})
+	rep, data, ok := reportapi.Check(w, r, s.checker) // 415, 413, 400 or 422, as planreport serve answers
+	if !ok {
 		return
 	}
 	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, s.now())
@@ -115,12 +73,6 @@ func (s *server) receipt(sub Submission, l diag.Lang) string {
 	return fmt.Sprintf("Đã nhận báo cáo của %s, bản %d, lúc %s. Gửi lại sẽ tạo bản %d.", name, sub.Version, at.Format("15:04 ngày 02/01/2006"), sub.Version+1)
 }
 
-func (s *server) tooLarge(w http.ResponseWriter, limit int64) {
-	writeIssue(w, http.StatusRequestEntityTooLarge, "too_large",
-		fmt.Sprintf("Báo cáo vượt quá %d byte. Rút gọn các đoạn văn dài rồi gửi lại.", limit),
-		fmt.Sprintf("The report is over %d bytes. Shorten the long texts and send it again.", limit))
-}
-
 // storedReport is GET /api/reports/{id}: one stored version, with the
 // report as it was received.
 func (s *server) getReport(w http.ResponseWriter, r *http.Request) {
@@ -142,38 +94,4 @@ func (s *server) getReport(w http.ResponseWriter, r *http.Request) {
 		Submission
 		Report json.RawMessage `json:"report"`
 	}{sub, sub.Report})
-}
-
-// getSchema is GET /api/schema[?body=ID[&at=YYYY-MM-DD]][&lang=en]: the
-// general JSON Schema, or the one pinned to a body's tasks on a date.
-func (s *server) getSchema(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	lang, err := diag.ParseLang(q.Get("lang"))
-	if err != nil {
-		writeIssue(w, http.StatusBadRequest, "invalid_lang", "Ngôn ngữ phải là vi hoặc en.", "The language must be vi or en.")
-		return
-	}
-	var out []byte
-	if body := q.Get("body"); body != "" {
-		at := plan.DateOf(s.now())
-		if v := q.Get("at"); v != "" {
-			if at, err = plan.ParseDate(v); err != nil {
-				writeJSON(w, http.StatusBadRequest, apiError{err.(diag.List)})
-				return
-			}
-		}
-		out, err = schema.ForBody(s.reg, body, at, lang)
-	} else {
-		out, err = schema.Report(s.reg, lang)
-	}
-	var l diag.List
-	if errors.As(err, &l) {
-		writeJSON(w, http.StatusBadRequest, apiError{l})
-		return
-	} else if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "application/schema+json")
-	w.Write(out)
 }

@@ -37,6 +37,7 @@ import (
 	"time"
 
 	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/reportapi"
 	"github.com/kh164/kh164/wasm/build"
 )
 
@@ -76,7 +77,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := &http.Server{Handler: s.routes(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute}
+	srv := reportapi.NewServer(s.routes()) // the timeouts planreport serve has too
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {

@@ -228,6 +228,7 @@ func compress(data []byte, newWriter func(io.Writer) io.WriteCloser) ([]byte, er
 // types are the files Handler serves, with their media types.
 var types = map[string]string{
 	"form.wasm":      "application/wasm",
+	"form.wasm.gz":   "application/gzip", // the loader asks for this one (see gzipName)
 	"wasm_exec.js":   "text/javascript; charset=utf-8",
 	"kh164-form.js":  "text/javascript; charset=utf-8",
 	"kh164-form.css": "text/css; charset=utf-8",
@@ -241,11 +242,14 @@ const (
 
 // Handler serves the kit in dir at its root: the files Dist writes, each
 // with its media type (form.wasm as application/wasm), precompressed
-// (brotli or gzip, as the browser accepts). The plain names are
-// revalidated with Last-Modified on every use; the hashed names of the
-// manifest are served with Cache-Control: public, max-age=31536000,
-// immutable, and 404 once the kit was rebuilt with other content. Other
-// paths are 404. Mount it under a prefix with http.StripPrefix.
+// (brotli or gzip, as the browser accepts). form.wasm.gz, the name the
+// loader asks for when a page links the plain names, is the module
+// negotiated the same way (or the gzip file as it is, application/gzip,
+// for a browser that accepts neither). The plain names are revalidated
+// with Last-Modified on every use; the hashed names of the manifest are
+// served with Cache-Control: public, max-age=31536000, immutable, and 404
+// once the kit was rebuilt with other content. Other paths are 404. Mount
+// it under a prefix with http.StripPrefix.
 func Handler(dir string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name := strings.TrimPrefix(r.URL.Path, "/")
@@ -275,11 +279,19 @@ func Handler(dir string) http.Handler {
 		h.Set("Cache-Control", cache)
 		h.Add("Vary", "Accept-Encoding")
 		file := name
+		base := name
+		if name == gzipName {
+			// Both names are the module, compressed as the browser accepts;
+			// a plain static server sends the gzip copy as it is, and the
+			// loader decompresses it.
+			base = "form.wasm"
+		}
 		for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
 			if accepts(r.Header.Get("Accept-Encoding"), enc.token) {
-				if _, err := os.Stat(filepath.Join(dir, name+enc.ext)); err == nil {
+				if _, err := os.Stat(filepath.Join(dir, base+enc.ext)); err == nil {
+					h.Set("Content-Type", types[base])
 					h.Set("Content-Encoding", enc.token)
-					file = name + enc.ext
+					file = base + enc.ext
 					break
 				}
 			}
@@ -302,6 +314,10 @@ func Handler(dir string) http.Handler {
 		http.ServeContent(w, r, "", st.ModTime(), f)
 	})
 }
+
+// gzipName is the gzip copy of the module, the name the loader fetches
+// when the page links the kit by plain names.
+const gzipName = "form.wasm.gz"
 
 // accepts reports whether an Accept-Encoding header accepts token (with a
 // q-value other than 0).

@@ -427,7 +427,8 @@ func TestServerErrors(t *testing.T) {
 func TestLoadFailure(t *testing.T) {
 	tt := newTab(t)
 	wasm := "form.wasm" // the page links the kit by plain names
-	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-404/" + wasm + ")")
+	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-404/form.wasm.gz)")
+	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-404/form.wasm)")
 	f := with(district, func(f *formSpec) { f.DraftKey = "kept" })
 	tt.Do(chromedp.Navigate(tt.srv.pageURL("", f)))
 	tt.WaitEvents("ready", 1)
@@ -449,6 +450,7 @@ func TestLoadFailure(t *testing.T) {
 	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("localStorage.getItem(%q)", key)); got != "draft kept" {
 		t.Errorf("draft after a failed load: %q", got)
 	}
+	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-mime/form.wasm.gz)")
 	tt.Do(chromedp.Navigate(tt.srv.pageURL("/kit-mime", f)))
 	tt.WaitEvents("ready", 1)
 	tt.Check()

@@ -20,18 +20,7 @@ import (
 )
 
 // options are the mount options as the loader passes them, in JSON.
-type options struct {
-	Body       string `json:"body"`
-	Period     string `json:"period"`
-	Lang       string `json:"lang"`
-	ValidateOn string `json:"validateOn"` // "submit" (default) or "touch"
-	DraftKey   string `json:"draftKey"`
-	Action     string `json:"action"`
-	ReportDate string `json:"reportDate"` // YYYY-MM-DD or DD/MM/YYYY; empty: form.DefaultDate
-	IDPrefix   string `json:"idPrefix"`   // unique on the page, chosen by the loader (the id of a server-rendered form)
-	Heading    string `json:"heading"`    // "h1" or "h2" (default)
-	Adopt      bool   `json:"adopt"`      // the element holds a server-rendered form to take over
-}
+type options = form.MountOptions
 
 // events are the DOM events the form listens to, all on its <form>.
 var events = []string{"input", "change", "focusout", "click", "keydown", "keyup", "submit"}
@@ -292,7 +281,7 @@ func (w *widget) guard(fn func(d *dom) any) (out any) {
 	d := newDOM()
 	out = fn(d)
 	if d.err != nil {
-		w.emit("error", map[string]any{"message": d.err.Error()})
+		w.emit("error", form.ErrorDetail{Message: d.err.Error()})
 	}
 	return out
 }
@@ -358,7 +347,7 @@ func (w *widget) event(_ safejs.Value, args []safejs.Value) any {
 				}
 			}
 			if err := w.saveDraft(); err != nil {
-				w.emit("error", map[string]any{"message": err.Error()})
+				w.emit("error", form.ErrorDetail{Message: err.Error()})
 			}
 		case "click":
 			if link := d.call(target, "closest", "[data-focus]"); !link.IsNull() && !link.IsUndefined() {
@@ -412,7 +401,7 @@ func (w *widget) input(d *dom, key, value string) {
 		w.apply(d, task+"/text") // its results and reason are required or not, shown or not
 		w.apply(d, task+"/reason")
 	}
-	w.emit("change", map[string]any{"field": key})
+	w.emit("change", form.ChangeDetail{Field: key})
 }
 
 // recheck checks the values again for field key, which shows a problem:
@@ -623,7 +612,7 @@ func (w *widget) submit(d *dom) {
 	_, ps := w.problems()
 	w.show(d, ps, true)
 	if len(ps) > 0 {
-		w.emit("invalid", map[string]any{"errors": issues(ps)})
+		w.emit("invalid", form.InvalidDetail{Errors: issues(ps)})
 		return
 	}
 	ids := w.view.IDs
@@ -701,7 +690,7 @@ func (w *widget) action(d *dom, action, section string) {
 		w.apply(d, key)
 		w.indicators(d)
 		w.focus(d, ids.Control(key))
-		w.emit("change", map[string]any{"field": key})
+		w.emit("change", form.ChangeDetail{Field: key})
 	case "remove-indicator":
 		if fd := w.f.Field(section); fd == nil || !fd.Extra {
 			return
@@ -715,7 +704,7 @@ func (w *widget) action(d *dom, action, section string) {
 		w.listItem(d, section)
 		w.counted(d)
 		w.focus(d, ids.Of("add-indicator"))
-		w.emit("change", map[string]any{"field": section})
+		w.emit("change", form.ChangeDetail{Field: section})
 	case "import-close":
 		w.imported = nil
 		d.replace(w.els[ids.Of("dialog")], nil, nil)
@@ -758,7 +747,7 @@ func (w *widget) answer(d *dom, status int, body string) {
 			ps := w.f.Problems(a.Errors)
 			w.edit(d, ids.Of("title"))
 			w.show(d, ps, true)
-			w.emit("invalid", map[string]any{"errors": issues(ps)})
+			w.emit("invalid", form.InvalidDetail{Errors: issues(ps)})
 			return
 		}
 	}
@@ -766,11 +755,11 @@ func (w *widget) answer(d *dom, status int, body string) {
 	rc := w.receipt(body)
 	d.replace(slot, w.view.Answer(ok, status, rc), w.els)
 	if ok {
-		var detail any = json.RawMessage(body)
-		if !json.Valid([]byte(body)) {
-			detail = map[string]any{"message": body}
+		answer := json.RawMessage(body)
+		if !json.Valid(answer) {
+			answer, _ = json.Marshal(map[string]string{"message": body})
 		}
-		w.emit("sent", map[string]any{"status": status, "answer": detail})
+		w.emit("sent", form.SentDetail{Status: status, Answer: answer})
 		w.sent = true
 		if !w.storage.IsUndefined() && !w.storage.IsNull() {
 			d.call(w.storage, "removeItem", w.draftKey)
@@ -848,11 +837,11 @@ func (w *widget) call(_ safejs.Value, args []safejs.Value) any {
 		case "setValue":
 			r := new(report.Report)
 			if _, l := decode.Strict("", []byte(str(1)), r, 0); l != nil {
-				return jsonString(map[string]any{"errors": l})
+				return jsonString(form.SetValueErrors{Errors: l})
 			}
 			report.Normalize(r)
 			if l := w.f.Fits(r); l != nil { // nothing of it is dropped silently
-				return jsonString(map[string]any{"errors": l})
+				return jsonString(form.SetValueErrors{Errors: l})
 			}
 			w.values, w.dirty = w.f.FromReport(r, w.view.Lang), true
 			w.putValues(d)
@@ -864,9 +853,9 @@ func (w *widget) call(_ safejs.Value, args []safejs.Value) any {
 			_, ps := w.problems()
 			w.show(d, ps, false)
 			if len(ps) > 0 {
-				w.emit("invalid", map[string]any{"errors": issues(ps)})
+				w.emit("invalid", form.InvalidDetail{Errors: issues(ps)})
 			}
-			return jsonString(map[string]any{"valid": len(ps) == 0, "errors": issues(ps)})
+			return jsonString(form.Validation{Valid: len(ps) == 0, Errors: issues(ps)})
 		case "tick":
 			if err := w.saveDraft(); err != nil {
 				d.fail("draft", err)
@@ -943,13 +932,7 @@ func (w *widget) emit(typ string, detail any) bool {
 
 // issues are problems as the host sees them in events: the issue with the
 // id of the field it is on.
-func issues(ps []form.Problem) []map[string]any {
-	out := make([]map[string]any, len(ps))
-	for i, p := range ps {
-		out[i] = map[string]any{"path": p.Path, "code": p.Code, "vi": p.VI, "en": p.EN, "field": p.Field}
-	}
-	return out
-}
+func issues(ps []form.Problem) []form.FieldIssue { return form.FieldIssues(ps) }
 
 func jsonString(v any) string {
 	data, err := json.Marshal(v)
