@@ -108,9 +108,27 @@ func (f *Form) Check(v Values, validate Validator) (*report.Report, []Problem) {
 		if !errors.As(err, &vl) {
 			vl = diag.List{diag.New("", "internal_error", "Không kiểm tra được báo cáo: "+err.Error(), "The report could not be checked: "+err.Error())}
 		}
+		for i, is := range vl {
+			if is.Code == "invalid_phone" {
+				vl[i] = f.phoneIssue(is)
+			}
+		}
 		l = append(l, vl...)
 	}
 	return r, f.Problems(l)
+}
+
+// phoneIssue words the checker's phone issue as the form's hint: the form
+// accepts the digit groups its hint shows ("0912 345 678") and removes the
+// spaces itself, so its message does not ask for the digits together as
+// the checker's (about the JSON value) does. A server's answer keeps the
+// server's words.
+func (f *Form) phoneIssue(is diag.Issue) diag.Issue {
+	label := f.Field(KeyPrepPhone).Label
+	val, _ := is.Params["value"].(string)
+	is.VI = fmt.Sprintf("%s không đúng dạng: “%s”. Nhập 0 hoặc +84, tiếp theo là 9 hoặc 10 chữ số, ví dụ 0912 345 678 hoặc 024 3825 3536.", label.VI, val)
+	is.EN = fmt.Sprintf("%s is not valid: “%s”. Enter 0 or +84, then 9 or 10 digits, for example 0912 345 678 or 024 3825 3536.", label.EN, val)
+	return is
 }
 
 // reword gives the validator's "required" messages the form's words: the
@@ -119,14 +137,6 @@ func (f *Form) Check(v Values, validate Validator) (*report.Report, []Problem) {
 func (f *Form) reword(key string, is diag.Issue) diag.Issue {
 	fd := f.Field(key)
 	if fd == nil {
-		return is
-	}
-	if is.Code == "invalid_phone" {
-		// The form accepts the groups its hint shows and removes the spaces
-		// itself: the message says so, not "digits together".
-		val, _ := is.Params["value"].(string)
-		is.VI = fmt.Sprintf("%s không đúng dạng: “%s”. Nhập 0 hoặc +84, tiếp theo là 9 hoặc 10 chữ số, ví dụ 0912 345 678 hoặc 024 3825 3536.", fd.Label.VI, val)
-		is.EN = fmt.Sprintf("%s is not valid: “%s”. Enter 0 or +84, then 9 or 10 digits, for example 0912 345 678 or 024 3825 3536.", fd.Label.EN, val)
 		return is
 	}
 	if is.Code != "required" {
