@@ -27,31 +27,35 @@ func writeIssue(w http.ResponseWriter, status int, code, vi, en string) {
 // postReport is POST /api/reports: strict parse and validation with the
 // report package, then a new stored version.
 //
-//	201 {"id", "body", "period", "reportDate", "version", "receivedAt"} and Location
+//	201 {"id", "body", "period", "reportDate", "version", "receivedAt", "vi", "en", "document"} and Location
 //	413 over the size limit; 415 not application/json; 422 {"errors": [...]}
 func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 	rep, data, ok := reportapi.Check(w, r, s.checker) // 415, 413, 400 or 422, as planreport serve answers
 	if !ok {
 		return
 	}
-	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, s.now())
+	at := s.now() // the receipt time; the checker read the same clock to refuse a report dated later
+	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, at)
 	if err != nil {
 		log.Printf("storing a report of %s: %v", rep.Body, err)
 		writeIssue(w, http.StatusServiceUnavailable, "storage_error", "Chưa lưu được báo cáo; hãy gửi lại sau ít phút. Bản nháp vẫn được giữ.", "The report could not be stored; send it again in a few minutes. Your draft is kept.")
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/reports/%d", sub.ID))
-	writeJSON(w, http.StatusCreated, accepted{sub, Reference(sub), s.receipt(sub, diag.VI), s.receipt(sub, diag.EN)})
+	writeJSON(w, http.StatusCreated, accepted{sub, Reference(sub), s.receipt(sub, diag.VI), s.receipt(sub, diag.EN), fmt.Sprintf("/api/reports/%d/document", sub.ID)})
 }
 
 // accepted is the 201 answer: the stored version, its reference and a
-// receipt the form shows to the person who sent it (form.Receipt lists the
-// members the form reads; a "document" member links the body's document).
+// receipt the form shows to the person who sent it, and where its document
+// is (form.Receipt lists the members the form reads).
 type accepted struct {
 	Submission
 	Reference string `json:"reference"`
 	VI        string `json:"vi"`
 	EN        string `json:"en"`
+	// Document is where the version's official report (.docx) is; the
+	// form's confirmation links it.
+	Document string `json:"document"`
 }
 
 // Reference is the reference a person quotes about a stored version.

@@ -28,6 +28,10 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"num": func(n int64) string { return report.GroupDigits(n, ".") },
 	"inc": func(n int) int { return n + 1 },
 	"vi":  func(d plan.Date) string { return d.Vietnamese() },
+	"taskText": func(id string) string {
+		t, _ := plan.TaskByID(id)
+		return t.Text
+	},
 }).ParseFS(files, "templates/*.html"))
 
 func (s *server) render(w http.ResponseWriter, status int, name string, data any) {
@@ -184,26 +188,14 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 	}
 	inputs := make([]report.Input, len(subs))
 	for i, sub := range subs {
-		inputs[i] = report.Input{Name: sub.Label(), Data: sub.Report}
+		inputs[i] = s.inputOf(sub)
 	}
 	c := report.Compile(s.checker, p, asOf, inputs)
 	name := fmt.Sprintf("tong-hop-%s-%s", p, asOf)
-	switch q.Get("format") {
-	case "md":
-		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.md"`)
-		c.WriteMarkdown(w)
-	case "json":
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.json"`)
-		c.WriteJSON(w)
-	default:
-		names := map[string]string{}
-		for _, b := range s.reg.Bodies() {
-			names[b.ID] = b.Name
-		}
+	if !s.compileDownload(w, q, c, name) {
 		s.render(w, http.StatusOK, "compile.html", map[string]any{
-			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "Names": names,
+			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "V": s.view(r.Context(), c, subs),
+			"FiguresRule": report.FiguresRule,
 		})
 	}
 }

@@ -566,7 +566,7 @@ func (w View) Sending() *Node {
 //	{"reference": "KH164-17",                  the reference the person quotes
 //	 "vi": "…", "en": "…" (or "message": "…"),  what was received
 //	 "next": {"vi": "…", "en": "…"},             what happens next (default: the City Red Cross compiles the reports)
-//	 "document": {"href": "/…", "vi": "…", "en": "…"}}  the body's document, when the server offers one
+//	 "document": "/…" or {"href": "/…", "vi": "…", "en": "…"}}  the body's document, when the server offers one
 type Receipt struct {
 	Reference, Message, Next string
 	// DocHref and DocTitle link to the body's document; DocHref is a path

@@ -775,11 +775,15 @@ func (w *widget) receipt(body string) form.Receipt {
 	var m struct {
 		Reference, Message, VI, EN string
 		Next                       form.Text
-		Document                   struct{ Href, VI, EN string }
+		Document                   json.RawMessage // a URL, or {href, vi, en}
 	}
 	if json.Unmarshal([]byte(body), &m) == nil {
+		var doc struct{ Href, VI, EN string }
+		if json.Unmarshal(m.Document, &doc.Href) != nil {
+			_ = json.Unmarshal(m.Document, &doc) // neither: no link
+		}
 		rc := form.Receipt{Reference: m.Reference, Message: (form.Text{VI: m.VI, EN: m.EN}).In(w.view.Lang), Next: m.Next.In(w.view.Lang),
-			DocHref: m.Document.Href, DocTitle: (form.Text{VI: m.Document.VI, EN: m.Document.EN}).In(w.view.Lang)}
+			DocHref: doc.Href, DocTitle: (form.Text{VI: doc.VI, EN: doc.EN}).In(w.view.Lang)}
 		if rc.Message == "" {
 			rc.Message = m.Message
 		}
