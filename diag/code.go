@@ -101,5 +101,6 @@ const (
 	NegativeNumber Code = "negative_number"  // a figure below zero
 	NumberTooLarge Code = "number_too_large" // a figure beyond the largest exact number
 	NotANumber     Code = "not_a_number"     // a figure that is not a number
+	TaskNotInForm  Code = "task_not_in_form" // a report set in the form with a task the form does not have
 	InternalError  Code = "internal_error"   // the form could not check the report (a bug to report)
 )
