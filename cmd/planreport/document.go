@@ -141,9 +141,9 @@ func (e *env) compilation(fs *flag.FlagSet, period, asOf, units string) (*report
 	if period == "" {
 		return nil, nil, fmt.Errorf("%s: --period is required", fs.Name())
 	}
-	p, err := plan.ParsePeriod(period)
+	p, err := periodFlag(period)
 	if err != nil {
-		return nil, nil, fmt.Errorf("--period: %w", err)
+		return nil, nil, err
 	}
 	on, err := dateOr("as-of", asOf)
 	if err != nil {

@@ -135,6 +135,17 @@ func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
 	return 0, true
 }
 
+// periodFlag parses the value v of the --period flag, naming the flag in
+// its error: a flag has no JSON place.
+func periodFlag(v string) (plan.Period, error) {
+	p, err := plan.ParsePeriod(v)
+	var l diag.List
+	if errors.As(err, &l) {
+		return plan.Period{}, fmt.Errorf("--period: %s", l[0].EN)
+	}
+	return p, err
+}
+
 // dateOr parses the value v of date flag name, or gives today in Hanoi
 // when v is empty.
 func dateOr(name, v string) (plan.Date, error) {

@@ -98,6 +98,10 @@ func TestUsageErrors(t *testing.T) {
 	} {
 		usageError(t, runCmd(args...), args...)
 	}
+	// A bad flag value is named as the flag, not as a JSON place.
+	if r := runCmd("example", "--body", "so-y-te", "--period", "quarterly-2026"); !strings.HasPrefix(r.stderr, "planreport: --period: The period \"quarterly-2026\" is not KIND-YEAR") {
+		t.Errorf("bad period: %q", r.stderr)
+	}
 }
 
 func TestPlan(t *testing.T) {

@@ -12,7 +12,6 @@ import (
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/document"
 	"github.com/kh164/kh164/internal/sample"
-	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
 
@@ -48,9 +47,9 @@ func runExample(e *env, args []string) int {
 	if *body == "" || *period == "" {
 		return e.fail(errors.New("example: --body and --period are required"))
 	}
-	p, err := plan.ParsePeriod(*period)
+	p, err := periodFlag(*period)
 	if err != nil {
-		return e.fail(fmt.Errorf("--period: %w", err))
+		return e.fail(err)
 	}
 	reg, err := registry(*units)
 	if err != nil {
