@@ -78,6 +78,7 @@ const (
 	DuplicateCode       Code = "duplicate_code"          // a unit code listed twice for overlapping dates
 	InvalidInterval     Code = "invalid_interval"        // a unit that ends before it starts
 	OverlappingValidity Code = "overlapping_validity"    // two entries of a unit whose dates overlap
+	NameTaken           Code = "name_taken"              // a unit that repeats a built-in body\'s name
 )
 
 // Code of package schema.

@@ -73,6 +73,7 @@
 //	no_single_successor      no single body succeeds another on a date
 //	no_report_due            a body files no report for a period (body, period)
 //	invalid_period           a period is not KIND-YEAR within 2023–2100
+//	invalid_day_of_year      a day of the year is not DD/MM or does not exist (value)
 //	invalid_setting          a Settings value is not a real day
 //	required, invalid_code, code_taken, duplicate_code, too_long,
 //	unknown_group, invalid_interval, overlapping_validity, missing_field,
@@ -80,4 +81,8 @@
 //	                         units file problems, at /units/N/FIELD
 //	(strict JSON decoding codes, such as syntax or duplicate_key, are listed
 //	in package report's documentation)
+//
+// Each code is a constant of package diag (diag.Code).
+//
+//go:generate go test -run ^TestGolden -update .
 package plan

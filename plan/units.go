@@ -151,7 +151,7 @@ func checkUnits(units []Unit, builtins []Body) error {
 			}
 		}
 		if b, dup := names[strings.ToLower(u.Name)]; dup {
-			add(i, "name", "name_taken",
+			add(i, "name", diag.NameTaken,
 				fmt.Sprintf("%q đã là một cơ quan, đơn vị có sẵn trong bộ công cụ (mã %s); không đăng ký lại. Xóa đơn vị này khỏi tệp.", u.Name, b.ID),
 				fmt.Sprintf("%q is already a built-in body (ID %s); do not register it again. Remove this unit from the file.", u.Name, b.ID), "name", u.Name, "body", b.ID)
 		}
