@@ -269,3 +269,34 @@ func TestDatesAndPeriods(t *testing.T) {
 		}
 	}
 }
+
+// A body that ends has successors, each a body of the registry that exists
+// on the day after it ended: adding a body that succeeds another on a
+// date takes both edits in bodies.go (the new body from the date, the old
+// one until the day before, with its successor), and this test fails when
+// one is missing.
+func TestSuccessionIsContinuous(t *testing.T) {
+	reg := plan.Default()
+	for _, b := range reg.Bodies() {
+		if b.Until.IsZero() {
+			if len(b.Successors) > 0 {
+				t.Errorf("%s has successors but no last day", b.ID)
+			}
+			continue
+		}
+		if len(b.Successors) == 0 && b.Kind != plan.KindDistrict {
+			t.Errorf("%s ends on %s with no successor", b.ID, b.Until)
+		}
+		next := b.Until.AddDays(1)
+		for _, id := range b.Successors {
+			s, err := reg.Body(id)
+			if err != nil {
+				t.Errorf("%s: successor %s: %v", b.ID, id, err)
+				continue
+			}
+			if s.From.After(next) || !s.Until.IsZero() && s.Until.Before(next) {
+				t.Errorf("%s ends on %s but its successor %s exists %s–%s", b.ID, b.Until, id, s.From, s.Until)
+			}
+		}
+	}
+}
