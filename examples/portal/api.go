@@ -76,7 +76,10 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, apiError{l})
 		return
 	}
-	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, s.now())
+	sub, _, err := s.store.Add(r.Context(), NewVersion{
+		Body: rep.Body, Period: rep.Period.Plan().String(), ReportDate: rep.ReportDate.String(),
+		Report: data, ContentType: r.Header.Get("Content-Type"), ReceivedAt: s.now(),
+	})
 	if err != nil {
 		log.Printf("storing a report of %s: %v", rep.Body, err)
 		writeIssue(w, http.StatusServiceUnavailable, "storage_error", "Chưa lưu được báo cáo; hãy gửi lại sau ít phút. Bản nháp vẫn được giữ.", "The report could not be stored; send it again in a few minutes. Your draft is kept.")

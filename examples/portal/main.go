@@ -59,7 +59,7 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	store, err := OpenStore(*data)
+	store, err := OpenStore(context.Background(), *data, StoreOptions{Quota: DefaultQuota})
 	if err != nil {
 		log.Fatal(err)
 	}
