@@ -63,6 +63,7 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.HandleFunc("POST /api/reports", s.postReport)
 	mux.HandleFunc("GET /api/reports/{id}", s.getReport)
+	mux.HandleFunc("GET /api/reports/{id}/meta", s.getReport)
 	mux.HandleFunc("GET /api/schema", s.getSchema)
 	mux.Handle("GET /kh164/", http.StripPrefix("/kh164", s.waitForWidget(build.Handler(s.dist))))
 	if s.example != "" {
