@@ -105,3 +105,11 @@ func backupSQLite(ctx context.Context, dir, to string) error {
 	}
 	return nil
 }
+
+// openSQLiteFile opens an SQLite database file (a backup, say) on its own.
+func openSQLiteFile(path string) (*sql.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	return sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+}
