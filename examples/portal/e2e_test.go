@@ -17,6 +17,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -53,7 +54,12 @@ type e2ePortal struct {
 
 func (p *e2ePortal) start(t *testing.T, addr string) {
 	t.Helper()
-	store := openTestStore(t, p.dir)
+	// Not openTestStore: start is called in subtests, and the store
+	// lives until stop.
+	store, err := OpenStore(context.Background(), p.dir, StoreOptions{Quota: DefaultQuota})
+	if err != nil {
+		t.Fatal(err)
+	}
 	s := newServer(store, plan.Default(), p.dist)
 	s.now = func() time.Time { return e2eToday }
 	s.buildDone(nil)
