@@ -48,6 +48,7 @@ import (
 	"time"
 
 	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/reportapi"
 	"github.com/kh164/kh164/wasm/build"
 )
 
@@ -113,7 +114,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv := &http.Server{Handler: s.routes(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute}
+	srv := reportapi.NewServer(s.routes()) // the timeouts planreport serve has too
 	stopped := make(chan struct{})
 	go func() {
 		defer close(stopped)

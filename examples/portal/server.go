@@ -8,18 +8,18 @@ import (
 
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
+	"github.com/kh164/kh164/reportapi"
 	"github.com/kh164/kh164/wasm/build"
 )
 
 // server holds what the handlers share. It is safe for concurrent use.
 type server struct {
-	store    Store
-	reg      *plan.Registry
-	checker  *report.Checker
-	maxBytes int64
-	dist     string           // the widget's files, served at /kh164/
-	example  string           // a folder of static pages served at /example/, or ""
-	now      func() time.Time // the clock, replaced in tests
+	store   Store
+	reg     *plan.Registry
+	checker *report.Checker
+	dist    string           // the widget's files, served at /kh164/
+	example string           // a folder of static pages served at /example/, or ""
+	now     func() time.Time // the clock, replaced in tests
 
 	built    chan struct{} // closed when the widget build has ended
 	buildErr error
@@ -30,13 +30,12 @@ const maxReportBytes = 1 << 20
 
 func newServer(store Store, reg *plan.Registry, dist string) *server {
 	return &server{
-		store:    store,
-		reg:      reg,
-		checker:  report.NewChecker(report.Options{Registry: reg, MaxBytes: maxReportBytes}),
-		maxBytes: maxReportBytes,
-		dist:     dist,
-		now:      time.Now,
-		built:    make(chan struct{}),
+		store:   store,
+		reg:     reg,
+		checker: report.NewChecker(report.Options{Registry: reg, MaxBytes: maxReportBytes}),
+		dist:    dist,
+		now:     time.Now,
+		built:   make(chan struct{}),
 	}
 }
 
@@ -64,7 +63,7 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("POST /api/reports", s.postReport)
 	mux.HandleFunc("GET /api/reports/{id}", s.getReport)
 	mux.HandleFunc("GET /api/reports/{id}/meta", s.getReport)
-	mux.HandleFunc("GET /api/schema", s.getSchema)
+	mux.HandleFunc("GET /api/schema", (&reportapi.Service{Checker: s.checker, Now: func() time.Time { return s.now() }}).Schema)
 	mux.Handle("GET /kh164/", http.StripPrefix("/kh164", s.waitForWidget(build.Handler(s.dist))))
 	if s.example != "" {
 		mux.Handle("GET /example/", http.StripPrefix("/example", http.FileServer(http.Dir(s.example))))
