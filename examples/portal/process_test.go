@@ -207,7 +207,7 @@ func TestKill9KeepsEveryAcknowledgedVersion(t *testing.T) {
 			t.Fatalf("only %d submissions acknowledged", len(all))
 		}
 		checkAcked(t, db, all)
-		t.Logf("%s: %d of %d acknowledged versions kept over %d rounds of kill -9 under %d submitters", b.name, len(all), len(all), rounds, workers)
+		t.Logf("%s: all %d acknowledged versions kept, byte for byte, over %d rounds of kill -9 under %d submitters", b.name, len(all), rounds, workers)
 	})
 }
 
