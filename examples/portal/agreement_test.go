@@ -45,11 +45,14 @@ func TestServeAgreesWithPortal(t *testing.T) {
 			t.Fatalf("%s: %v files, %v", set.glob, len(files), err)
 		}
 		store := openTestStore(t, t.TempDir())
+		// Both servers read the same clock, on a day after every report's
+		// date: a report dated after the day it arrives is refused.
+		clock := func() time.Time { return time.Date(2026, 12, 14, 9, 0, 0, 0, time.UTC) }
 		s := newServer(store, set.reg, t.TempDir())
-		s.now = func() time.Time { return time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC) }
+		s.now = clock
 		s.buildDone(nil)
 		portal := httptest.NewServer(s.routes())
-		svc := &reportapi.Service{Checker: report.NewChecker(report.Options{Registry: set.reg})}
+		svc := &reportapi.Service{Checker: report.NewChecker(report.Options{Registry: set.reg, Now: clock})}
 		serve := httptest.NewServer(svc.Handler())
 		invalid := 0
 		for _, f := range files {

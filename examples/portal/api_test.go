@@ -34,7 +34,7 @@ func postWith(t testing.TB, url string, body []byte, headers ...string) (*http.R
 
 func TestRetriesReturnTheSameVersion(t *testing.T) {
 	forBackends(t, func(t *testing.T, b backend) {
-		ts, s := newTestServer(t, b.newDB(t), plan.D(2026, 11, 28))
+		ts, s := newTestServer(t, b.newDB(t), plan.D(2026, 12, 14))
 		r := example(t, "so-y-te", annual2026)
 		// The same key twice: one version, the same answer.
 		resp1, out1 := postWith(t, ts.URL, r, "Idempotency-Key", "8e0f1b4c-retry-1")
@@ -75,7 +75,7 @@ func TestRetriesReturnTheSameVersion(t *testing.T) {
 
 func TestVersionsReadBackAsReceived(t *testing.T) {
 	forBackends(t, func(t *testing.T, b backend) {
-		ts, _ := newTestServer(t, b.newDB(t), plan.D(2026, 11, 28))
+		ts, _ := newTestServer(t, b.newDB(t), plan.D(2026, 12, 14))
 		r := example(t, "so-y-te", annual2026)
 		// A BOM, CR LF line ends, indentation and a charset: all kept.
 		var pretty bytes.Buffer
@@ -112,7 +112,7 @@ func TestQuotas(t *testing.T) {
 		r := example(t, "so-y-te", annual2026)
 		store := openTestStoreQuota(t, b.newDB(t), Quota{MaxVersions: 3, MaxBytes: int64(4*len(r) + 100)})
 		s := newServer(store, plan.Default(), t.TempDir())
-		s.now = func() time.Time { return time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC) }
+		s.now = func() time.Time { return time.Date(2026, 12, 14, 9, 0, 0, 0, time.UTC) }
 		s.buildDone(nil)
 		ts := httptest.NewServer(s.routes())
 		defer ts.Close()
@@ -152,7 +152,7 @@ func TestQuotas(t *testing.T) {
 // thousands of problems with diag.MaxIssues issues and one counting the
 // rest, as the CLI and the widget do (they share report.Checker).
 func TestCheckingIsCappedInThePortal(t *testing.T) {
-	ts, _ := newTestServer(t, t.TempDir(), plan.D(2026, 11, 28))
+	ts, _ := newTestServer(t, t.TempDir(), plan.D(2026, 12, 14))
 	var b strings.Builder
 	b.WriteString(`{`)
 	for i := range 20000 {

@@ -40,14 +40,14 @@ func TestCompilationReadsOnlyWhatCounts(t *testing.T) {
 	forBackends(t, func(t *testing.T, b backend) {
 		store := &readCounter{Store: openTestStore(t, b.newDB(t))}
 		s := newServer(store, plan.Default(), t.TempDir())
-		s.now = func() time.Time { return time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC) }
+		s.now = func() time.Time { return time.Date(2026, 12, 14, 9, 0, 0, 0, time.UTC) }
 		s.buildDone(nil)
 		ts := httptest.NewServer(s.routes())
 		defer ts.Close()
 		reports := exampleReports(t)
 		read := func(versions int) int64 {
 			store.bytes.Store(0)
-			resp, err := http.Get(ts.URL + "/compile?period=annual-2026&as-of=2026-11-28&format=json")
+			resp, err := http.Get(ts.URL + "/compile?period=annual-2026&as-of=2026-12-14&format=json")
 			if err != nil || resp.StatusCode != 200 {
 				t.Fatalf("compile: %v %v", resp.Status, err)
 			}

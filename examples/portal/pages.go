@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"log"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/kh164/kh164/diag"
@@ -25,6 +26,10 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"num": func(n int64) string { return report.GroupDigits(n, ".") },
 	"inc": func(n int) int { return n + 1 },
 	"vi":  func(d plan.Date) string { return d.Vietnamese() },
+	"taskText": func(id string) string {
+		t, _ := plan.TaskByID(id)
+		return t.Text
+	},
 }).ParseFS(files, "templates/*.html"))
 
 func (s *server) render(w http.ResponseWriter, status int, name string, data any) {
@@ -129,7 +134,7 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	inputs, unread, err := s.compileInputs(r.Context(), p)
+	inputs, all, unread, err := s.compileInputs(r.Context(), p)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
@@ -137,22 +142,10 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 	c := report.Compile(s.checker, p, asOf, inputs)
 	s.addUnread(c, unread)
 	name := fmt.Sprintf("tong-hop-%s-%s", p, asOf)
-	switch q.Get("format") {
-	case "md":
-		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.md"`)
-		c.WriteMarkdown(w)
-	case "json":
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.json"`)
-		c.WriteJSON(w)
-	default:
-		names := map[string]string{}
-		for _, b := range s.reg.Bodies() {
-			names[b.ID] = b.Name
-		}
+	if !s.compileDownload(w, q, c, name) {
 		s.render(w, http.StatusOK, "compile.html", map[string]any{
-			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "Names": names,
+			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "V": s.view(r.Context(), c, all),
+			"FiguresRule": report.FiguresRule,
 		})
 	}
 }
@@ -160,13 +153,14 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 // compileInputs are the stored versions a compilation of period reads:
 // for each body, the version received last (the one that counts) and the
 // first (which decides whether the body filed on time), each read one at
-// a time. The versions in between are superseded: they are not read, and
-// are returned as unread, metadata only, so the work is bounded by the
+// a time, with their receipt times. The versions in between are
+// superseded: they are not read, and are returned as unread, metadata
+// only, with all the versions' metadata, so the work is bounded by the
 // number of bodies, not by how many versions are stored.
-func (s *server) compileInputs(ctx context.Context, p plan.Period) (inputs []report.Input, unread []Submission, err error) {
-	all, err := s.store.List(ctx, p.String())
+func (s *server) compileInputs(ctx context.Context, p plan.Period) (inputs []report.Input, all, unread []Submission, err error) {
+	all, err = s.store.List(ctx, p.String())
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	first := map[string]int64{}
 	last := map[string]int64{}
@@ -182,9 +176,9 @@ func (s *server) compileInputs(ctx context.Context, p plan.Period) (inputs []rep
 			if err != nil {
 				return err
 			}
-			inputs = append(inputs, report.Input{Name: f.Label(), Data: f.Report})
+			inputs = append(inputs, s.inputOf(f))
 		}
-		inputs = append(inputs, report.Input{Name: sub.Label(), Data: sub.Report})
+		inputs = append(inputs, s.inputOf(sub))
 		last[sub.Body] = sub.ID
 		return nil
 	})
@@ -193,11 +187,12 @@ func (s *server) compileInputs(ctx context.Context, p plan.Period) (inputs []rep
 			unread = append(unread, sub)
 		}
 	}
-	return inputs, unread, err
+	return inputs, all, unread, err
 }
 
-// addUnread lists the versions the compilation did not read as
-// superseded: each was a valid report when the portal accepted it, and a
+// addUnread adds the versions the compilation did not read, from their
+// metadata: to their body's Versions, in the order received, and to
+// Superseded. Each was a valid report when the portal accepted it, and a
 // later version of the same body counts instead.
 func (s *server) addUnread(c *report.Compilation, unread []Submission) {
 	counts := map[string]string{}
@@ -209,15 +204,24 @@ func (s *server) addUnread(c *report.Compilation, unread []Submission) {
 			counts[sr.Body] = sr.SupersededBy
 		}
 	}
+	entry := map[string]*report.BodyEntry{}
+	for i := range c.Bodies {
+		entry[c.Bodies[i].Body] = &c.Bodies[i]
+	}
 	for _, sub := range unread {
+		in := s.inputOf(sub)
+		d, _ := plan.ParseDate(sub.ReportDate)
+		p, _ := plan.ParsePeriod(sub.Period)
 		name := sub.Body
 		if b, err := s.reg.Body(sub.Body); err == nil {
 			name = b.Name
 		}
-		d, _ := plan.ParseDate(sub.ReportDate)
-		p, _ := plan.ParsePeriod(sub.Period)
-		c.Superseded = append(c.Superseded, report.FiledReport{File: sub.Label(), Body: sub.Body, Name: name, Period: p,
-			ReportDate: d, SupersededBy: counts[sub.Body]})
+		c.Superseded = append(c.Superseded, report.FiledReport{File: in.Name, Body: sub.Body, Name: name, Period: p,
+			ReportDate: d, Received: sub.ReceivedAt, SupersededBy: counts[sub.Body]})
+		if e := entry[sub.Body]; e != nil {
+			e.Versions = append(e.Versions, report.VersionEntry{File: in.Name, ReportDate: d, Received: sub.ReceivedAt})
+			slices.SortStableFunc(e.Versions, func(a, b report.VersionEntry) int { return a.Received.Compare(b.Received) })
+		}
 		c.Summary.Superseded++
 		c.Summary.Files++
 	}

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 // These tests run the portal's binary as a subprocess, as it is deployed:
@@ -152,10 +153,28 @@ func submitter(ctx context.Context, url string, reports [][]byte, start int, ste
 	}
 }
 
+// exampleReports are a valid report of every body expected for 2026,
+// dated no later than today: the portal's binary runs on the real clock,
+// and refuses a report dated after the day it arrives.
 func exampleReports(t testing.TB) [][]byte {
+	today := plan.DateOf(time.Now())
 	var out [][]byte
 	for _, b := range plan.Default().Expected(annual2026) {
-		out = append(out, example(t, b.ID, annual2026))
+		r, err := report.Example(plan.Default(), b.ID, annual2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if today.Before(r.ReportDate) {
+			r.ReportDate = today
+			if r.DataCutoff != nil && today.Before(*r.DataCutoff) {
+				r.DataCutoff = nil
+			}
+		}
+		data, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, data)
 	}
 	return out
 }

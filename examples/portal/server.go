@@ -29,14 +29,17 @@ type server struct {
 const maxReportBytes = 1 << 20
 
 func newServer(store Store, reg *plan.Registry, dist string) *server {
-	return &server{
-		store:   store,
-		reg:     reg,
-		checker: report.NewChecker(report.Options{Registry: reg, MaxBytes: maxReportBytes}),
-		dist:    dist,
-		now:     time.Now,
-		built:   make(chan struct{}),
+	s := &server{
+		store: store,
+		reg:   reg,
+		dist:  dist,
+		now:   time.Now,
+		built: make(chan struct{}),
 	}
+	// The checker reads the portal's clock: a report dated after the day
+	// it arrives is refused.
+	s.checker = report.NewChecker(report.Options{Registry: reg, MaxBytes: maxReportBytes, Now: func() time.Time { return s.now() }})
+	return s
 }
 
 // buildDone records the end of the widget build.
@@ -63,6 +66,7 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("POST /api/reports", s.postReport)
 	mux.HandleFunc("GET /api/reports/{id}", s.getReport)
 	mux.HandleFunc("GET /api/reports/{id}/meta", s.getReport)
+	mux.HandleFunc("GET /api/reports/{id}/document", s.reportDocument)
 	mux.HandleFunc("GET /api/schema", (&reportapi.Service{Checker: s.checker, Now: func() time.Time { return s.now() }}).Schema)
 	mux.Handle("GET /kh164/", http.StripPrefix("/kh164", s.waitForWidget(build.Handler(s.dist))))
 	if s.example != "" {
