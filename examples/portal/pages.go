@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"log"
 	"net/http"
-	"slices"
 	"time"
 
 	"github.com/kh164/kh164/diag"
@@ -205,6 +204,7 @@ func (s *server) addUnread(c *report.Compilation, unread []Submission) {
 		}
 	}
 	entry := map[string]*report.BodyEntry{}
+	between := map[string][]report.VersionEntry{}
 	for i := range c.Bodies {
 		entry[c.Bodies[i].Body] = &c.Bodies[i]
 	}
@@ -218,11 +218,18 @@ func (s *server) addUnread(c *report.Compilation, unread []Submission) {
 		}
 		c.Superseded = append(c.Superseded, report.FiledReport{File: in.Name, Body: sub.Body, Name: name, Period: p,
 			ReportDate: d, Received: sub.ReceivedAt, SupersededBy: counts[sub.Body]})
-		if e := entry[sub.Body]; e != nil {
-			e.Versions = append(e.Versions, report.VersionEntry{File: in.Name, ReportDate: d, Received: sub.ReceivedAt})
-			slices.SortStableFunc(e.Versions, func(a, b report.VersionEntry) int { return a.Received.Compare(b.Received) })
+		if entry[sub.Body] != nil {
+			between[sub.Body] = append(between[sub.Body], report.VersionEntry{File: in.Name, ReportDate: d, Received: sub.ReceivedAt})
 		}
 		c.Summary.Superseded++
 		c.Summary.Files++
+	}
+	// They were received between the first version and the last, which
+	// counts: in that order, before the last.
+	for body, vs := range between {
+		e := entry[body]
+		if n := len(e.Versions); n > 0 {
+			e.Versions = append(e.Versions[:n-1:n-1], append(vs, e.Versions[n-1])...)
+		}
 	}
 }
