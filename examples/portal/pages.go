@@ -2,17 +2,21 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"embed"
 	"fmt"
 	"html/template"
 	"log"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
+	"github.com/kh164/kh164/wasm/build"
+	"github.com/kh164/kh164/wasm/form"
 )
 
 //go:embed templates/*.html portal.css portal.js
@@ -32,6 +36,11 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 }).ParseFS(files, "templates/*.html"))
 
 func (s *server) render(w http.ResponseWriter, status int, name string, data any) {
+	s.renderFor(w, nil, status, name, data)
+}
+
+// renderFor renders a page for request r, compressed if r accepts it.
+func (s *server) renderFor(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
 	var b bytes.Buffer
 	if err := pages.ExecuteTemplate(&b, name, data); err != nil {
 		log.Printf("rendering %s: %v", name, err)
@@ -39,8 +48,23 @@ func (s *server) render(w http.ResponseWriter, status int, name string, data any
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	writeCompressed(w, r, status, b.Bytes())
+}
+
+// writeCompressed writes a page, gzipped when the browser accepts it: the
+// form page carries the whole form, which compresses about tenfold.
+func writeCompressed(w http.ResponseWriter, r *http.Request, status int, data []byte) {
+	w.Header().Add("Vary", "Accept-Encoding")
+	if r == nil || len(data) < 1024 || !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		w.WriteHeader(status)
+		w.Write(data)
+		return
+	}
+	w.Header().Set("Content-Encoding", "gzip")
 	w.WriteHeader(status)
-	w.Write(b.Bytes())
+	z, _ := gzip.NewWriterLevel(w, gzip.BestSpeed) // the level is valid
+	z.Write(data)
+	z.Close()
 }
 
 // static serves an embedded file.
@@ -105,10 +129,35 @@ func (s *server) formPage(w http.ResponseWriter, r *http.Request) {
 	if len(subs) > 0 {
 		latest = &subs[len(subs)-1]
 	}
-	s.render(w, http.StatusOK, "form.html", map[string]any{
+	// The form is rendered here, from the same Go model the module uses:
+	// a person can type as soon as the page shows, and the module takes the
+	// form over when it arrives.
+	today := plan.DateOf(s.now())
+	var el bytes.Buffer
+	if err := form.WriteElement(&el, form.Element{ID: "report", Body: body.ID, Period: p, Lang: diag.VI, DraftKey: "portal",
+		Action: "/api/reports", ReportDate: today, Heading: "h1", Today: today, Registry: s.reg}); err != nil {
+		l, _ := err.(diag.List)
+		s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
+		return
+	}
+	s.renderFor(w, r, http.StatusOK, "form.html", map[string]any{
 		"Body": body, "Period": p, "Due": due, "PeriodName": p.Vietnamese(),
-		"Today": plan.DateOf(s.now()), "Latest": latest,
+		"Today": today, "Latest": latest, "Kit": s.kitHead(),
+		"Form": template.HTML(el.String()), // escaped by form.WriteElement
 	})
+}
+
+// kitHead is the markup that loads the widget's files by their hashed,
+// immutable names, once the widget is built; before, the plain names.
+func (s *server) kitHead() template.HTML {
+	select {
+	case <-s.built:
+		if m, err := build.ReadManifest(s.dist); err == nil {
+			return template.HTML(m.Head("/kh164"))
+		}
+	default:
+	}
+	return `<link rel="stylesheet" href="/kh164/kh164-form.css">` + "\n" + `<script src="/kh164/kh164-form.js" defer></script>` + "\n"
 }
 
 // compilePage is the City Red Cross's compilation of the stored reports
