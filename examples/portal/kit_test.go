@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"os"
@@ -72,6 +73,23 @@ func TestEmbeddedKitNeedsNoToolchain(t *testing.T) {
 	}
 	if served == 0 {
 		t.Fatal("the embedded kit has no script")
+	}
+	// The content-hashed names the pages use, when the kit has a manifest.
+	if m, err := kitFiles.ReadFile("kit/manifest.json"); err == nil {
+		var names map[string]string
+		if err := json.Unmarshal(m, &names); err != nil {
+			t.Fatal(err)
+		}
+		for plain, hashed := range names {
+			resp, err := http.Get(url + "/kh164/" + hashed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Errorf("/kh164/%s (%s): %d", hashed, plain, resp.StatusCode)
+			}
+		}
 	}
 	if strings.Contains(log.String(), "building") {
 		t.Errorf("the portal built the widget although it carries one:\n%s", log.String())
