@@ -24,11 +24,21 @@ const (
 	IntegerOutOfRange   Code = "integer_out_of_range"  // a whole number beyond the type's range or 2^53-1
 )
 
+// TooManyIssues is the code of the issue that ends a capped list (see
+// MaxIssues and List.Capped). Its Params are "more" (how many issues were
+// left out) and "shown".
+const TooManyIssues Code = "too_many_issues"
+
+// TooManyErrors is the strict decoder's own code for the errors past its
+// limit; internal/decode turns it into TooManyIssues, so no user sees it.
+const TooManyErrors Code = "too_many_errors"
+
 // Codes of report validation (report.Checker.Validate).
 const (
 	Required               Code = "required"                  // a value is missing
 	TooLong                Code = "too_long"                  // text longer than its limit
 	TooFew                 Code = "too_few"                   // a list with fewer items than its minimum
+	TooMany                Code = "too_many"                  // a list with more items than the plan has
 	InvalidValue           Code = "invalid_value"             // not one of the allowed values, or not the expected one
 	OutOfRange             Code = "out_of_range"              // a number outside its bounds
 	InvalidText            Code = "invalid_text"              // whitespace at an end, or a forbidden character
@@ -86,13 +96,17 @@ const NoTasks Code = "no_tasks" // a body with no tasks on the date (schema.ForB
 
 // Codes of HTTP answers (package reportapi and the portal).
 const (
-	ReadError            Code = "read_error"             // the input could not be read whole
-	UnsupportedMediaType Code = "unsupported_media_type" // a request body that is not application/json
-	InvalidLang          Code = "invalid_lang"           // a language other than vi or en
-	NotFound             Code = "not_found"              // no such resource
-	StorageError         Code = "storage_error"          // the store failed
-	NoneMissing          Code = "none_missing"           // a reminder asked for when every body has filed
-	InvalidBlank         Code = "invalid_blank"          // a blank of the compiled report's documents that is not one line within its limit
+	ReadError             Code = "read_error"              // the input could not be read whole
+	UnsupportedMediaType  Code = "unsupported_media_type"  // a request body that is not application/json
+	InvalidLang           Code = "invalid_lang"            // a language other than vi or en
+	NotFound              Code = "not_found"               // no such resource
+	StorageError          Code = "storage_error"           // the store failed
+	NoneMissing           Code = "none_missing"            // a reminder asked for when every body has filed
+	InvalidBlank          Code = "invalid_blank"           // a blank of the compiled report's documents that is not one line within its limit
+	InvalidIdempotencyKey Code = "invalid_idempotency_key" // an Idempotency-Key header that cannot be one
+	IdempotencyKeyReused  Code = "idempotency_key_reused"  // an Idempotency-Key sent again with another report
+	QuotaVersions         Code = "quota_versions"          // a body over its number of stored versions
+	QuotaBytes            Code = "quota_bytes"             // a body over its stored bytes
 )
 
 // Codes of the form (package wasm and its form).

@@ -61,9 +61,14 @@ func TestCodesDeclaredOnce(t *testing.T) {
 	used := map[string]bool{}
 	forSource(t, func(path string, f *ast.File) {
 		ast.Inspect(f, func(n ast.Node) bool {
-			if sel, ok := n.(*ast.SelectorExpr); ok {
-				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "diag" {
-					used[sel.Sel.Name] = true
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				if x, ok := n.X.(*ast.Ident); ok && x.Name == "diag" {
+					used[n.Sel.Name] = true
+				}
+			case *ast.Ident: // within package diag
+				if strings.HasPrefix(path, "diag/") {
+					used[n.Name] = true
 				}
 			}
 			return true
@@ -89,9 +94,10 @@ func TestNoBareCodes(t *testing.T) {
 			isCode[v] = true
 		}
 	}
+	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`) // a code, not a SQLSTATE or a unit ID
 	forSource(t, func(path string, f *ast.File) {
 		bare := func(e ast.Expr, where string) {
-			if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING && lit.Value != `""` {
+			if lit, ok := e.(*ast.BasicLit); ok && lit.Kind == token.STRING && snake.MatchString(mustUnquote(lit.Value)) {
 				t.Errorf("%s: %s: code %s is a bare string; use a constant of package diag (code.go)", path, where, lit.Value)
 			}
 		}

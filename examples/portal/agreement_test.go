@@ -44,10 +44,7 @@ func TestServeAgreesWithPortal(t *testing.T) {
 		if err != nil || len(files) == 0 {
 			t.Fatalf("%s: %v files, %v", set.glob, len(files), err)
 		}
-		store, err := OpenStore(t.TempDir())
-		if err != nil {
-			t.Fatal(err)
-		}
+		store := openTestStore(t, t.TempDir())
 		// Both servers read the same clock, on a day after every report's
 		// date: a report dated after the day it arrives is refused.
 		clock := func() time.Time { return time.Date(2026, 12, 14, 9, 0, 0, 0, time.UTC) }

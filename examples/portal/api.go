@@ -1,12 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
 	"net/http"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/reportapi"
@@ -20,29 +21,106 @@ type apiError = reportapi.Errors
 
 func writeJSON(w http.ResponseWriter, status int, v any) { reportapi.WriteJSON(w, status, v) }
 
-func writeIssue(w http.ResponseWriter, status int, code diag.Code, vi, en string) {
-	reportapi.WriteIssue(w, status, code, vi, en)
+func writeIssue(w http.ResponseWriter, status int, code diag.Code, vi, en string, params ...any) {
+	reportapi.WriteIssue(w, status, code, vi, en, params...)
 }
 
 // postReport is POST /api/reports: strict parse and validation with the
 // report package, then a new stored version.
 //
-//	201 {"id", "body", "period", "reportDate", "version", "receivedAt", "vi", "en", "document"} and Location
-//	413 over the size limit; 415 not application/json; 422 {"errors": [...]}
+//	201 {"id", "body", "period", "reportDate", "version", "receivedAt", "vi", "en", "document", …} and Location
+//	413 over the size limit or the body's byte quota; 415 not application/json;
+//	400 a bad Idempotency-Key; 422 {"errors": [...]}; 429 over the body's version quota
+//
+// A retry is not a new version: with an Idempotency-Key header used
+// before by the same submitter, or with the same bytes as the version that
+// counts now, the answer is that version's 201, the same as the first time
+// (with Idempotent-Replayed: true).
 func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
-	rep, data, ok := reportapi.Check(w, r, s.checker) // 415, 413, 400 or 422, as planreport serve answers
+	data, ok := reportapi.Read(w, r, s.checker.MaxBytes()) // 415, 413 or 400, as planreport serve answers
+	if !ok {
+		return
+	}
+	key := r.Header.Get("Idempotency-Key")
+	if !validKey(key) {
+		writeIssue(w, http.StatusBadRequest, diag.InvalidIdempotencyKey,
+			fmt.Sprintf("Tiêu đề Idempotency-Key phải gồm 1 đến %d ký tự ASCII in được (ví dụ một UUID).", maxKeyLen),
+			fmt.Sprintf("The Idempotency-Key header must be 1 to %d printable ASCII characters (a UUID, for example).", maxKeyLen))
+		return
+	}
+	rep, ok := reportapi.Parse(w, s.checker, data) // 422 with the issues
 	if !ok {
 		return
 	}
 	at := s.now() // the receipt time; the checker read the same clock to refuse a report dated later
-	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, at)
+	sub, existing, err := s.store.Add(r.Context(), NewVersion{
+		Body: rep.Body, Period: rep.Period.Plan().String(), ReportDate: rep.ReportDate.String(),
+		Report: data, ContentType: r.Header.Get("Content-Type"), ReceivedAt: at,
+		Submitter: s.submitter(r), IdempotencyKey: key,
+	})
+	var qe *QuotaError
+	switch {
+	case errors.As(err, &qe):
+		s.overQuota(w, rep.Body, qe)
+		return
+	case errors.Is(err, ErrKeyReused):
+		writeIssue(w, http.StatusUnprocessableEntity, diag.IdempotencyKeyReused,
+			"Khóa Idempotency-Key này đã dùng cho một báo cáo khác. Dùng khóa mới cho mỗi lần gửi báo cáo mới.",
+			"This Idempotency-Key was used for another report. Use a new key for each new submission.")
+		return
+	}
 	if err != nil {
 		log.Printf("storing a report of %s: %v", rep.Body, err)
 		writeIssue(w, http.StatusServiceUnavailable, diag.StorageError, "Chưa lưu được báo cáo; hãy gửi lại sau ít phút. Bản nháp vẫn được giữ.", "The report could not be stored; send it again in a few minutes. Your draft is kept.")
 		return
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/reports/%d", sub.ID))
+	if existing {
+		w.Header().Set("Idempotent-Replayed", "true")
+	}
 	writeJSON(w, http.StatusCreated, accepted{sub, Reference(sub), s.receipt(sub, diag.VI), s.receipt(sub, diag.EN), fmt.Sprintf("/api/reports/%d/document", sub.ID)})
+}
+
+// maxKeyLen is the longest Idempotency-Key accepted.
+const maxKeyLen = 255
+
+// validKey reports whether key is empty (no key) or a usable
+// Idempotency-Key: printable ASCII, not too long.
+func validKey(key string) bool {
+	if len(key) > maxKeyLen {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		if key[i] < 0x21 || key[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// submitter names who sent r, for idempotency and duplicates: "" on this
+// demo portal, which has no accounts.
+func (s *server) submitter(r *http.Request) string { return "" }
+
+// overQuota answers a version refused by the quota of its body and
+// period: 429 when the count of versions ran out, 413 when the bytes did.
+func (s *server) overQuota(w http.ResponseWriter, id string, qe *QuotaError) {
+	body, english := id, id
+	if b, err := s.reg.Body(id); err == nil {
+		body, english = b.Name, b.English
+	}
+	if qe.Versions() {
+		w.Header().Set("Retry-After", "86400")
+		writeIssue(w, http.StatusTooManyRequests, diag.QuotaVersions,
+			fmt.Sprintf("%s đã gửi %d bản báo cáo cho kỳ này, bằng giới hạn của cổng. Liên hệ Hội Chữ thập đỏ Thành phố nếu cần gửi thêm.", body, qe.Used.Versions),
+			fmt.Sprintf("%s has sent %d versions of its report for this period, the portal's limit. Contact the City Red Cross if you need to send more.", english, qe.Used.Versions),
+			"used", qe.Used.Versions, "max", qe.Quota.MaxVersions)
+		return
+	}
+	writeIssue(w, http.StatusRequestEntityTooLarge, diag.QuotaBytes,
+		fmt.Sprintf("Các bản báo cáo của %s cho kỳ này đã dùng %d byte; bản này (%d byte) vượt giới hạn %d byte của cổng. Xóa khoảng trắng thừa hoặc liên hệ Hội Chữ thập đỏ Thành phố.", body, qe.Used.Bytes, qe.Size, qe.Quota.MaxBytes),
+		fmt.Sprintf("The versions %s sent for this period take %d bytes; this one (%d bytes) goes over the portal's limit of %d bytes. Remove extra white space or contact the City Red Cross.", english, qe.Used.Bytes, qe.Size, qe.Quota.MaxBytes),
+		"used", qe.Used.Bytes, "size", qe.Size, "max", qe.Quota.MaxBytes)
 }
 
 // accepted is the 201 answer: the stored version, its reference and a
@@ -77,8 +155,10 @@ func (s *server) receipt(sub Submission, l diag.Lang) string {
 	return fmt.Sprintf("Đã nhận báo cáo của %s, bản %d, lúc %s. Gửi lại sẽ tạo bản %d.", name, sub.Version, at.Format("15:04 ngày 02/01/2006"), sub.Version+1)
 }
 
-// storedReport is GET /api/reports/{id}: one stored version, with the
-// report as it was received.
+// getReport is GET /api/reports/{id}: one stored version, its bytes
+// exactly as received (a BOM included) with the Content-Type it was sent
+// with; what the portal knows about it is in KH164-* headers and in
+// GET /api/reports/{id}/meta.
 func (s *server) getReport(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
@@ -94,8 +174,22 @@ func (s *server) getReport(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	writeJSON(w, http.StatusOK, struct {
-		Submission
-		Report json.RawMessage `json:"report"`
-	}{sub, sub.Report})
+	if strings.HasSuffix(r.URL.Path, "/meta") {
+		writeJSON(w, http.StatusOK, sub)
+		return
+	}
+	h := w.Header()
+	ctype := sub.ContentType
+	if ctype == "" {
+		ctype = "application/json"
+	}
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s-%s-ban-%d.json"`, sub.Body, sub.Period, sub.Version))
+	h.Set("ETag", `"`+sub.SHA256+`"`)
+	h.Set("KH164-Body", sub.Body)
+	h.Set("KH164-Period", sub.Period)
+	h.Set("KH164-Version", strconv.Itoa(sub.Version))
+	h.Set("KH164-Received-At", sub.ReceivedAt.Format(time.RFC3339Nano))
+	h.Set("Cache-Control", "private, max-age=31536000, immutable") // versions never change
+	w.Write(sub.Report)
 }

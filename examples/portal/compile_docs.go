@@ -202,20 +202,21 @@ func (s *server) lastContacts(ctx context.Context, p plan.Period) map[string]con
 		if q.Check() != nil || q == p {
 			continue
 		}
-		subs, err := s.store.ForPeriod(ctx, q.String())
-		if err != nil {
-			log.Printf("reading %s for contacts: %v", q, err)
-			continue
-		}
-		for _, sub := range subs {
+		// The version received last of each body: one report per body
+		// is read, however many are stored.
+		err := s.store.Counting(ctx, q.String(), func(sub Submission) error {
 			var r struct {
 				PreparedBy report.Preparer `json:"preparedBy"`
 			}
-			if json.Unmarshal(sub.Report, &r) == nil && r.PreparedBy.Name != "" {
+			if json.Unmarshal(bytes.TrimPrefix(sub.Report, []byte("\uFEFF")), &r) == nil && r.PreparedBy.Name != "" {
 				if _, seen := out[sub.Body]; !seen || q.Kind == plan.Annual {
 					out[sub.Body] = contact{r.PreparedBy, q.Vietnamese()}
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			log.Printf("reading %s for contacts: %v", q, err)
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"embed"
 	"fmt"
 	"html/template"
@@ -181,21 +182,103 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	subs, err := s.store.ForPeriod(r.Context(), p.String())
+	inputs, all, unread, err := s.compileInputs(r.Context(), p)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
-	inputs := make([]report.Input, len(subs))
-	for i, sub := range subs {
-		inputs[i] = s.inputOf(sub)
-	}
 	c := report.Compile(s.checker, p, asOf, inputs)
+	s.addUnread(c, unread)
 	name := fmt.Sprintf("tong-hop-%s-%s", p, asOf)
 	if !s.compileDownload(w, q, c, name) {
 		s.render(w, http.StatusOK, "compile.html", map[string]any{
-			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "V": s.view(r.Context(), c, subs),
+			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "V": s.view(r.Context(), c, all),
 			"FiguresRule": report.FiguresRule,
 		})
+	}
+}
+
+// compileInputs are the stored versions a compilation of period reads:
+// for each body, the version received last (the one that counts) and the
+// first (which decides whether the body filed on time), each read one at
+// a time, with their receipt times. The versions in between are
+// superseded: they are not read, and are returned as unread, metadata
+// only, with all the versions' metadata, so the work is bounded by the
+// number of bodies, not by how many versions are stored.
+func (s *server) compileInputs(ctx context.Context, p plan.Period) (inputs []report.Input, all, unread []Submission, err error) {
+	all, err = s.store.List(ctx, p.String())
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	first := map[string]int64{}
+	last := map[string]int64{}
+	for _, sub := range all {
+		if _, ok := first[sub.Body]; !ok {
+			first[sub.Body] = sub.ID
+		}
+		last[sub.Body] = sub.ID // List is in the order received
+	}
+	err = s.store.Counting(ctx, p.String(), func(sub Submission) error {
+		if id := first[sub.Body]; id != 0 && id != sub.ID {
+			f, err := s.store.Get(ctx, id)
+			if err != nil {
+				return err
+			}
+			inputs = append(inputs, s.inputOf(f))
+		}
+		inputs = append(inputs, s.inputOf(sub))
+		last[sub.Body] = sub.ID
+		return nil
+	})
+	for _, sub := range all {
+		if sub.ID != first[sub.Body] && sub.ID != last[sub.Body] {
+			unread = append(unread, sub)
+		}
+	}
+	return inputs, all, unread, err
+}
+
+// addUnread adds the versions the compilation did not read, from their
+// metadata: to their body's Versions, in the order received, and to
+// Superseded. Each was a valid report when the portal accepted it, and a
+// later version of the same body counts instead.
+func (s *server) addUnread(c *report.Compilation, unread []Submission) {
+	counts := map[string]string{}
+	for _, e := range c.Bodies {
+		counts[e.Body] = e.File
+	}
+	for _, sr := range c.Superseded {
+		if counts[sr.Body] == "" {
+			counts[sr.Body] = sr.SupersededBy
+		}
+	}
+	entry := map[string]*report.BodyEntry{}
+	between := map[string][]report.VersionEntry{}
+	for i := range c.Bodies {
+		entry[c.Bodies[i].Body] = &c.Bodies[i]
+	}
+	for _, sub := range unread {
+		in := s.inputOf(sub)
+		d, _ := plan.ParseDate(sub.ReportDate)
+		p, _ := plan.ParsePeriod(sub.Period)
+		name := sub.Body
+		if b, err := s.reg.Body(sub.Body); err == nil {
+			name = b.Name
+		}
+		c.Superseded = append(c.Superseded, report.FiledReport{File: in.Name, Body: sub.Body, Name: name, Period: p,
+			ReportDate: d, Received: sub.ReceivedAt, SupersededBy: counts[sub.Body]})
+		if entry[sub.Body] != nil {
+			between[sub.Body] = append(between[sub.Body], report.VersionEntry{File: in.Name, ReportDate: d, Received: sub.ReceivedAt})
+		}
+		c.Summary.Superseded++
+		c.Summary.Files++
+	}
+	// They were received between the first version and the last, which
+	// counts: in that order, before the last.
+	for body, vs := range between {
+		e := entry[body]
+		if n := len(e.Versions); n > 0 {
+			e.Versions = append(e.Versions[:n-1:n-1], append(vs, e.Versions[n-1])...)
+		}
 	}
 }

@@ -21,10 +21,7 @@ import (
 // with a store in a temporary folder, and a clock fixed on day.
 func newTestServer(t *testing.T, dir string, day plan.Date) (*httptest.Server, *server) {
 	t.Helper()
-	store, err := OpenStore(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := openTestStore(t, dir)
 	s := newServer(store, plan.Default(), t.TempDir())
 	s.now = func() time.Time { return time.Date(day.Year, day.Month, day.Day, 9, 0, 0, 0, time.UTC) }
 	s.buildDone(nil)
@@ -60,122 +57,126 @@ func post(t testing.TB, url, ctype string, body []byte) (int, []byte) {
 var annual2026 = plan.Period{Kind: plan.Annual, Year: 2026}
 
 func TestSubmitKeepsEveryVersionAcrossRestarts(t *testing.T) {
-	dir := t.TempDir()
-	day := plan.D(2026, 11, 28)
-	ts, _ := newTestServer(t, dir, day)
-	first := example(t, "so-y-te", annual2026)
-	code, out := post(t, ts.URL, "application/json", first)
-	if code != http.StatusCreated {
-		t.Fatalf("POST: %d %s", code, out)
-	}
-	var sub accepted
-	json.Unmarshal(out, &sub)
-	if sub.Version != 1 || sub.Body != "so-y-te" || !strings.HasPrefix(sub.VI, "Đã nhận báo cáo của Sở Y tế, bản 1, lúc 16:00 ngày 28/11/2026.") || !strings.Contains(sub.EN, "version 1") {
-		t.Fatalf("stored %+v", sub)
-	}
-	ts.Close()
-
-	// Restart on the same folder: the report is still there; a correction
-	// is version 2; both are kept.
-	ts2, _ := newTestServer(t, dir, day)
-	resp, err := http.Get(fmt.Sprintf("%s/api/reports/%d", ts2.URL, sub.ID))
-	if err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET after restart: %v %v", resp.Status, err)
-	}
-	var got struct {
-		Version int             `json:"version"`
-		Report  json.RawMessage `json:"report"`
-	}
-	json.NewDecoder(resp.Body).Decode(&got)
-	resp.Body.Close()
-	if got.Version != 1 || !bytes.Equal(got.Report, first) {
-		t.Fatalf("stored report differs after restart")
-	}
-	// The form page says a version was received and offers to start from it.
-	resp, _ = http.Get(ts2.URL + "/form?body=so-y-te&period=annual-2026")
-	page, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if !strings.Contains(string(page), fmt.Sprintf(`data-report="/api/reports/%d"`, sub.ID)) || !strings.Contains(string(page), "Gửi lại sẽ tạo bản 2") {
-		t.Error("the form page does not offer the received version")
-	}
-	corrected := bytes.Replace(first, []byte(`"difficulties":"`), []byte(`"difficulties":"Bổ sung: `), 1)
-	if code, out := post(t, ts2.URL, "application/json", corrected); code != http.StatusCreated || !strings.Contains(string(out), `"version":2`) {
-		t.Fatalf("correction: %d %s", code, out)
-	}
-	// The compilation counts the body once, as filed, and lists the first
-	// version as superseded. Received on 28/11, it is late, however it is
-	// dated.
-	resp, err = http.Get(ts2.URL + "/compile?period=annual-2026&as-of=2026-11-28&format=json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c report.Compilation
-	json.NewDecoder(resp.Body).Decode(&c)
-	resp.Body.Close()
-	if len(c.Superseded) != 1 || c.Summary.Late != 1 {
-		t.Errorf("compilation: %d superseded, %d late", len(c.Superseded), c.Summary.Late)
-	}
-	r1, _ := report.Default().Parse("", first)
-	for _, f := range c.Figures {
-		if v, ok := r1.Indicators[f.Code]; ok && (len(f.Values) != 1 || f.Values[0].Value != v) {
-			t.Errorf("%s: values %+v, want %d once", f.Code, f.Values, v)
+	forBackends(t, func(t *testing.T, b backend) {
+		dir := b.newDB(t)
+		day := plan.D(2026, 11, 28)
+		ts, _ := newTestServer(t, dir, day)
+		first := example(t, "so-y-te", annual2026)
+		code, out := post(t, ts.URL, "application/json", first)
+		if code != http.StatusCreated {
+			t.Fatalf("POST: %d %s", code, out)
 		}
-	}
-	// The HTML page shows the body as filed, late.
-	resp, _ = http.Get(ts2.URL + "/compile?period=annual-2026&as-of=2026-11-28")
-	page, _ = io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if !strings.Contains(string(page), `class="filing-late"><td>6</td><td>Sở Y tế</td>`) {
-		t.Error("the compilation page does not show Sở Y tế as filed late")
-	}
+		var sub accepted
+		json.Unmarshal(out, &sub)
+		if sub.Version != 1 || sub.Body != "so-y-te" || !strings.HasPrefix(sub.VI, "Đã nhận báo cáo của Sở Y tế, bản 1, lúc 16:00 ngày 28/11/2026.") || !strings.Contains(sub.EN, "version 1") {
+			t.Fatalf("stored %+v", sub)
+		}
+		ts.Close()
+
+		// Restart on the same folder: the report is still there; a correction
+		// is version 2; both are kept.
+		ts2, _ := newTestServer(t, dir, day)
+		resp, err := http.Get(fmt.Sprintf("%s/api/reports/%d", ts2.URL, sub.ID))
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET after restart: %v %v", resp.Status, err)
+		}
+		got, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.Header.Get("KH164-Version") != "1" || !bytes.Equal(got, first) || resp.Header.Get("Content-Type") != "application/json" {
+			t.Fatalf("stored report differs after restart: version %q, %s", resp.Header.Get("KH164-Version"), resp.Header.Get("Content-Type"))
+		}
+		// The form page says a version was received and offers to start from it.
+		resp, _ = http.Get(ts2.URL + "/form?body=so-y-te&period=annual-2026")
+		page, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(page), fmt.Sprintf(`data-report="/api/reports/%d"`, sub.ID)) || !strings.Contains(string(page), "Gửi lại sẽ tạo bản 2") {
+			t.Error("the form page does not offer the received version")
+		}
+		corrected := bytes.Replace(first, []byte(`"difficulties":"`), []byte(`"difficulties":"Bổ sung: `), 1)
+		if code, out := post(t, ts2.URL, "application/json", corrected); code != http.StatusCreated || !strings.Contains(string(out), `"version":2`) {
+			t.Fatalf("correction: %d %s", code, out)
+		}
+		// The compilation counts the body once, as filed, and lists the first
+		// version as superseded. Received on 28/11, it is late, however it is
+		// dated.
+		resp, err = http.Get(ts2.URL + "/compile?period=annual-2026&as-of=2026-11-28&format=json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c report.Compilation
+		json.NewDecoder(resp.Body).Decode(&c)
+		resp.Body.Close()
+		if len(c.Superseded) != 1 || c.Summary.Late != 1 {
+			t.Errorf("compilation: %d superseded, %d late", len(c.Superseded), c.Summary.Late)
+		}
+		r1, _ := report.Default().Parse("", first)
+		for _, f := range c.Figures {
+			if v, ok := r1.Indicators[f.Code]; ok && (len(f.Values) != 1 || f.Values[0].Value != v) {
+				t.Errorf("%s: values %+v, want %d once", f.Code, f.Values, v)
+			}
+		}
+		// The HTML page shows the body as filed, late.
+		resp, _ = http.Get(ts2.URL + "/compile?period=annual-2026&as-of=2026-11-28")
+		page, _ = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if !strings.Contains(string(page), `class="filing-late"><td>6</td><td>Sở Y tế</td>`) {
+			t.Error("the compilation page does not show Sở Y tế as filed late")
+		}
+	})
 }
 
 func TestConcurrentSubmissionsAreAllStored(t *testing.T) {
-	// On 14/12 every example is dated on or before the day it is received.
-	ts, s := newTestServer(t, t.TempDir(), plan.D(2026, 12, 14))
-	bodies := plan.Default().Expected(annual2026)
-	reports := make([][]byte, len(bodies))
-	for i, b := range bodies {
-		reports[i] = example(t, b.ID, annual2026)
-	}
-	const n = 200
-	var wg sync.WaitGroup
-	codes := make([]int, n)
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			codes[i], _ = post(t, ts.URL, "application/json", reports[i%len(reports)])
-		}()
-	}
-	wg.Wait()
-	for i, c := range codes {
-		if c != http.StatusCreated {
-			t.Fatalf("submission %d: status %d", i, c)
+	forBackends(t, func(t *testing.T, b backend) {
+		// On 14/12 every example is dated on or before the day it is received.
+		ts, s := newTestServer(t, b.newDB(t), plan.D(2026, 12, 14))
+		bodies := plan.Default().Expected(annual2026)
+		reports := make([][]byte, len(bodies))
+		for i, b := range bodies {
+			reports[i] = example(t, b.ID, annual2026)
 		}
-	}
-	if got, _ := s.store.Count(t.Context()); got != n {
-		t.Fatalf("%d stored, want %d", got, n)
-	}
-	// Versions per body are 1..k without gaps or repeats.
-	subs, _ := s.store.ForPeriod(t.Context(), "annual-2026")
-	seen := map[string]map[int]bool{}
-	for _, sub := range subs {
-		if seen[sub.Body] == nil {
-			seen[sub.Body] = map[int]bool{}
+		const n = 200
+		var wg sync.WaitGroup
+		codes := make([]int, n)
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				// Each submission of a body differs (by trailing spaces): the
+				// same bytes again would be a retry, answered with the stored
+				// version.
+				r := append(bytes.Clone(reports[i%len(reports)]), bytes.Repeat([]byte(" "), i/len(reports))...)
+				codes[i], _ = post(t, ts.URL, "application/json", r)
+			}()
 		}
-		if seen[sub.Body][sub.Version] {
-			t.Fatalf("%s version %d stored twice", sub.Body, sub.Version)
-		}
-		seen[sub.Body][sub.Version] = true
-	}
-	for body, vs := range seen {
-		for v := 1; v <= len(vs); v++ {
-			if !vs[v] {
-				t.Errorf("%s: version %d missing", body, v)
+		wg.Wait()
+		for i, c := range codes {
+			if c != http.StatusCreated {
+				t.Fatalf("submission %d: status %d", i, c)
 			}
 		}
-	}
+		if got, _ := s.store.Count(t.Context()); got != n {
+			t.Fatalf("%d stored, want %d", got, n)
+		}
+		// Versions per body are 1..k without gaps or repeats.
+		subs, _ := s.store.List(t.Context(), "annual-2026")
+		seen := map[string]map[int]bool{}
+		for _, sub := range subs {
+			if seen[sub.Body] == nil {
+				seen[sub.Body] = map[int]bool{}
+			}
+			if seen[sub.Body][sub.Version] {
+				t.Fatalf("%s version %d stored twice", sub.Body, sub.Version)
+			}
+			seen[sub.Body][sub.Version] = true
+		}
+		for body, vs := range seen {
+			for v := 1; v <= len(vs); v++ {
+				if !vs[v] {
+					t.Errorf("%s: version %d missing", body, v)
+				}
+			}
+		}
+	})
 }
 
 func TestMalformedRequestsLeaveTheStoreUnchanged(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 
 // server holds what the handlers share. It is safe for concurrent use.
 type server struct {
-	store   *Store
+	store   Store
 	reg     *plan.Registry
 	checker *report.Checker
 	dist    string           // the widget's files, served at /kh164/
@@ -28,7 +28,7 @@ type server struct {
 
 const maxReportBytes = 1 << 20
 
-func newServer(store *Store, reg *plan.Registry, dist string) *server {
+func newServer(store Store, reg *plan.Registry, dist string) *server {
 	s := &server{
 		store: store,
 		reg:   reg,
@@ -65,6 +65,7 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	mux.HandleFunc("POST /api/reports", s.postReport)
 	mux.HandleFunc("GET /api/reports/{id}", s.getReport)
+	mux.HandleFunc("GET /api/reports/{id}/meta", s.getReport)
 	mux.HandleFunc("GET /api/reports/{id}/document", s.reportDocument)
 	mux.HandleFunc("GET /api/schema", (&reportapi.Service{Checker: s.checker, Now: func() time.Time { return s.now() }}).Schema)
 	mux.Handle("GET /kh164/", http.StripPrefix("/kh164", s.waitForWidget(build.Handler(s.dist))))

@@ -23,6 +23,7 @@ const (
 	codeNotInteger        = diag.NotInteger
 	codeIntegerOutOfRange = diag.IntegerOutOfRange
 	codeInvalidValue      = diag.InvalidValue
+	codeTooManyErrors     = diag.TooManyErrors
 )
 
 // Pos is a place in the input. Line and Column are 1-based; Column counts

@@ -776,6 +776,7 @@ func (w *widget) receipt(body string) form.Receipt {
 		Reference, Message, VI, EN string
 		Next                       form.Text
 		Document                   json.RawMessage // a URL, or {href, vi, en}
+		Errors                     diag.List       // the portal's refusals: a quota (429, 413), a bad header (400)…
 	}
 	if json.Unmarshal([]byte(body), &m) == nil {
 		var doc struct{ Href, VI, EN string }
@@ -786,6 +787,13 @@ func (w *widget) receipt(body string) form.Receipt {
 			DocHref: doc.Href, DocTitle: (form.Text{VI: doc.VI, EN: doc.EN}).In(w.view.Lang)}
 		if rc.Message == "" {
 			rc.Message = m.Message
+		}
+		if rc.Message == "" && len(m.Errors) > 0 {
+			msgs := make([]string, len(m.Errors))
+			for i, is := range m.Errors {
+				msgs[i] = (form.Text{VI: is.VI, EN: is.EN}).In(w.view.Lang)
+			}
+			rc.Message = strings.Join(msgs, " ")
 		}
 		return rc
 	}
