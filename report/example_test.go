@@ -246,3 +246,9 @@ func ExampleValidate() {
 	//   Nêu lý do chưa thực hiện nhiệm vụ III.4.3.
 	//   Give the reason why task III.4.3 has not been started.
 }
+
+func ExampleMaxLength() {
+	fmt.Println(report.MaxLength("/tasks/*/results"), report.MaxLength("/preparedBy/name"), report.MaxLength("/reference"), report.MaxLength("/preparedBy/phone"))
+	// Output:
+	// 10000 200 50 0
+}

@@ -2,8 +2,11 @@ package report
 
 import (
 	"fmt"
+	"reflect"
 	"regexp"
+	"strings"
 
+	"github.com/kh164/kh164/internal/strictjson"
 	"github.com/kh164/kh164/internal/textrule"
 	"github.com/kh164/kh164/plan"
 )
@@ -69,3 +72,50 @@ var compiled = func() map[string]*regexp.Regexp {
 	}
 	return m
 }()
+
+// MaxLength is the length limit, in characters, that the validate tag of
+// the text field at the JSON Pointer pattern ptr sets, its aliases
+// expanded ("/tasks/*/results", with * for an index): MaxProse there. It
+// is 0 when the tag sets no length or ptr names no field. The form's
+// counters read it, so that a limit is declared once, on its field.
+func MaxLength(ptr string) int {
+	toks, err := strictjson.SplitPointer(ptr)
+	if err != nil {
+		return 0
+	}
+	t, tag := reflect.TypeFor[Report](), ""
+	for _, tok := range toks {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		switch {
+		case t.Kind() == reflect.Slice || t.Kind() == reflect.Map: // an index or a key
+			t, tag = t.Elem(), ""
+		case t.Kind() == reflect.Struct:
+			k, ok := fieldIndexes()[t][tok]
+			if !ok {
+				return 0
+			}
+			f := t.Field(k)
+			t, tag = f.Type, f.Tag.Get("validate")
+		default:
+			return 0
+		}
+	}
+	return maxOf(tag)
+}
+
+// maxOf is the max= of a validate tag, aliases expanded.
+func maxOf(tag string) int {
+	for _, part := range strings.Split(tag, ",") {
+		if n, ok := strings.CutPrefix(part, "max="); ok {
+			return atoi(n)
+		}
+		if a, ok := Aliases[part]; ok {
+			if n := maxOf(a); n > 0 {
+				return n
+			}
+		}
+	}
+	return 0
+}

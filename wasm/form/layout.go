@@ -188,11 +188,12 @@ func DefaultDate(b plan.Body, p plan.Period, due, today plan.Date) plan.Date {
 }
 
 func (f *Form) layout() {
-	prose := func(key string, label, hint Text, optional bool) *Field {
-		return &Field{Key: key, Kind: Prose, Label: label, Hint: hint, Optional: optional, MaxChars: report.MaxProse}
+	// A field's limit is its report member's (ptr): report.MaxLength.
+	prose := func(key, ptr string, label, hint Text, optional bool) *Field {
+		return &Field{Key: key, Kind: Prose, Label: label, Hint: hint, Optional: optional, MaxChars: report.MaxLength(ptr)}
 	}
-	line := func(key string, label Text, auto string) *Field {
-		return &Field{Key: key, Kind: Line, Label: label, MaxChars: report.MaxLine, Autocomplete: auto}
+	line := func(key, ptr string, label Text, auto string) *Field {
+		return &Field{Key: key, Kind: Line, Label: label, MaxChars: report.MaxLength(ptr), Autocomplete: auto}
 	}
 	_, windowEnd := f.Period.Window()
 	about := &Section{ID: "about", Title: Text{"Thông tin chung", "About the report"}, Groups: []*Group{{ID: "about", Fields: []*Field{
@@ -202,7 +203,7 @@ func (f *Form) layout() {
 			Hint: Text{"Ngày cuối cùng mà số liệu trong báo cáo tính đến, viết ngày/tháng/năm. Bỏ trống nếu là ngày cuối kỳ số liệu, " + FormatDay(windowEnd) + ".",
 				"The last day the report's figures cover, written day/month/year. Leave it empty if it is the last day of the period's data window, " + FormatDay(windowEnd) + "."}},
 		{Key: KeyReference, Kind: Line, Label: Text{"Số, ký hiệu báo cáo", "Report number and symbol"}, Optional: true,
-			Hint: Text{"Ví dụ 245/BC-UBND.", "For example 245/BC-UBND."}, MaxChars: report.MaxReference, Autocomplete: "off"},
+			Hint: Text{"Ví dụ 245/BC-UBND.", "For example 245/BC-UBND."}, MaxChars: report.MaxLength("/reference"), Autocomplete: "off"},
 	}}}}
 
 	tasks := &Section{ID: "tasks", Title: Text{"Kết quả thực hiện nhiệm vụ", "Results by task"},
@@ -217,9 +218,9 @@ func (f *Form) layout() {
 		tasks.Groups = append(tasks.Groups, &Group{ID: "task-" + t.ID, Title: Text{"Nhiệm vụ " + t.ID, "Task " + t.ID}, Quote: t.Text, Gloss: t.English,
 			Fields: []*Field{
 				{Key: StatusKey(t.ID), Kind: Radios, Label: Text{"Tình trạng thực hiện nhiệm vụ " + t.ID, "Progress of task " + t.ID}, Choices: statuses},
-				prose(TextKey(t.ID), Text{"Kết quả thực hiện nhiệm vụ " + t.ID, "Results of task " + t.ID},
+				prose(TextKey(t.ID), "/tasks/*/results", Text{"Kết quả thực hiện nhiệm vụ " + t.ID, "Results of task " + t.ID},
 					Text{"Nêu những việc đã làm và kết quả cụ thể.", "Say what was done and what it achieved."}, false),
-				prose(ReasonKey(t.ID), Text{"Lý do chưa hoàn thành nhiệm vụ " + t.ID, "Why task " + t.ID + " is not finished"},
+				prose(ReasonKey(t.ID), "/tasks/*/reason", Text{"Lý do chưa hoàn thành nhiệm vụ " + t.ID, "Why task " + t.ID + " is not finished"},
 					Text{"Nêu lý do nhiệm vụ chưa thực hiện hoặc chưa hoàn thành.", "Say why the task has not started or is not finished."}, true),
 				{Key: ActivitiesKey(t.ID), Kind: Checks, Label: Text{"Nội dung hoạt động chữ thập đỏ mà nhiệm vụ " + t.ID + " phục vụ", "Contents of Red Cross activity task " + t.ID + " served"},
 					Hint: Text{"Chọn tất cả nội dung phù hợp.", "Select all that apply."}, Optional: true, Choices: activityChoices()},
@@ -254,21 +255,21 @@ func (f *Form) layout() {
 	}
 
 	remarks := &Section{ID: "remarks", Title: Text{"Khó khăn và đề xuất", "Difficulties and proposals"}, Groups: []*Group{{ID: "remarks", Fields: []*Field{
-		prose(KeyDifficulties, Text{"Khó khăn, vướng mắc", "Difficulties"}, Text{}, true),
-		prose(KeyProposals, Text{"Đề xuất, kiến nghị", "Proposals"}, Text{}, true),
+		prose(KeyDifficulties, "/difficulties", Text{"Khó khăn, vướng mắc", "Difficulties"}, Text{}, true),
+		prose(KeyProposals, "/proposals", Text{"Đề xuất, kiến nghị", "Proposals"}, Text{}, true),
 	}}}}
 	prep := &Section{ID: "preparer", Title: Text{"Người lập báo cáo", "Who prepared the report"},
 		Intro: Text{"Người có thể trả lời các câu hỏi về báo cáo này.", "The person to contact about this report."},
 		Groups: []*Group{{ID: "preparer", Fields: []*Field{
-			line(KeyPrepName, Text{"Họ và tên người lập", "Preparer's full name"}, "name"),
-			line(KeyPrepPosition, Text{"Chức vụ người lập", "Preparer's position"}, "organization-title"),
+			line(KeyPrepName, "/preparedBy/name", Text{"Họ và tên người lập", "Preparer's full name"}, "name"),
+			line(KeyPrepPosition, "/preparedBy/position", Text{"Chức vụ người lập", "Preparer's position"}, "organization-title"),
 			{Key: KeyPrepPhone, Kind: Line, Label: Text{"Số điện thoại người lập", "Preparer's phone number"}, InputType: "tel", Autocomplete: "tel",
 				Hint: Text{"Ví dụ 0912 345 678 hoặc 024 3825 3536.", "For example 0912 345 678 or 024 3825 3536."}, MaxChars: 20},
-			{Key: KeyPrepEmail, Kind: Line, Label: Text{"Thư điện tử người lập", "Preparer's email address"}, Optional: true, InputType: "email", Autocomplete: "email", MaxChars: report.MaxEmail},
+			{Key: KeyPrepEmail, Kind: Line, Label: Text{"Thư điện tử người lập", "Preparer's email address"}, Optional: true, InputType: "email", Autocomplete: "email", MaxChars: report.MaxLength("/preparedBy/email")},
 		}}}}
 	sign := &Section{ID: "signer", Title: Text{"Người ký báo cáo", "Who signs the report"}, Groups: []*Group{{ID: "signer", Fields: []*Field{
-		line(KeySignName, Text{"Họ và tên người ký", "Signer's full name"}, "off"),
-		line(KeySignPosition, Text{"Chức vụ người ký", "Signer's position"}, "off"),
+		line(KeySignName, "/signedBy/name", Text{"Họ và tên người ký", "Signer's full name"}, "off"),
+		line(KeySignPosition, "/signedBy/position", Text{"Chức vụ người ký", "Signer's position"}, "off"),
 	}}}}
 	f.Sections = []*Section{about, tasks, inds, remarks, prep, sign}
 
