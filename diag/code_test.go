@@ -10,37 +10,25 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/kh164/kh164/internal/codelist"
 )
 
-// codes reads the constants of code.go by block: the block's doc comment,
-// then name → value.
-func codes(t *testing.T) (byName map[string]string, blocks map[string][]string) {
+// codes reads the constants of code.go: name → value, and the values.
+func codes(t *testing.T) (byName map[string]string, all []string) {
 	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), "code.go", nil, parser.ParseComments)
+	cs, err := codelist.Read("code.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	byName, blocks = map[string]string{}, map[string][]string{}
-	for _, d := range f.Decls {
-		g, ok := d.(*ast.GenDecl)
-		if !ok || g.Tok != token.CONST {
-			continue
+	byName = map[string]string{}
+	for _, c := range cs {
+		if !c.Commented {
+			t.Errorf("code %s has no comment saying what it means", c.Value)
 		}
-		doc := strings.TrimSpace(g.Doc.Text())
-		for _, s := range g.Specs {
-			vs := s.(*ast.ValueSpec)
-			v, err := strconv.Unquote(vs.Values[0].(*ast.BasicLit).Value)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if vs.Doc.Text() == "" && vs.Comment.Text() == "" && len(g.Specs) > 1 {
-				t.Errorf("code %s has no comment saying what it means", v)
-			}
-			byName[vs.Names[0].Name] = v
-			blocks[doc] = append(blocks[doc], v)
-		}
+		byName[c.Name] = c.Value
 	}
-	return byName, blocks
+	return byName, codelist.Values(cs)
 }
 
 // Every code is declared once, snake_case, and used: the module's source
@@ -87,12 +75,10 @@ func TestCodesDeclaredOnce(t *testing.T) {
 // matched (x.Code == "…", case "…" in a switch on a Code), the code is a
 // constant of this package.
 func TestNoBareCodes(t *testing.T) {
-	_, blocks := codes(t)
+	_, all := codes(t)
 	isCode := map[string]bool{}
-	for _, vs := range blocks {
-		for _, v := range vs {
-			isCode[v] = true
-		}
+	for _, v := range all {
+		isCode[v] = true
 	}
 	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`) // a code, not a SQLSTATE or a unit ID
 	forSource(t, func(path string, f *ast.File) {

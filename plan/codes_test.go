@@ -1,38 +1,23 @@
 package plan_test
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/kh164/kh164/internal/codelist"
 )
 
 // The # Codes section of the package documentation names only codes of
 // package diag, and every code of diag's block for the plan.
 func TestDocListsPlanCodes(t *testing.T) {
-	f, err := parser.ParseFile(token.NewFileSet(), "../diag/code.go", nil, parser.ParseComments)
+	cs, err := codelist.Read("../diag/code.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var all, mine []string
-	for _, d := range f.Decls {
-		g, ok := d.(*ast.GenDecl)
-		if !ok || g.Tok != token.CONST {
-			continue
-		}
-		for _, s := range g.Specs {
-			v, _ := strconv.Unquote(s.(*ast.ValueSpec).Values[0].(*ast.BasicLit).Value)
-			all = append(all, v)
-			if strings.HasPrefix(g.Doc.Text(), "Codes of the plan") {
-				mine = append(mine, v)
-			}
-		}
-	}
+	all, mine := codelist.Values(cs), codelist.Values(cs, "Codes of the plan")
 	src, err := os.ReadFile("doc.go")
 	if err != nil {
 		t.Fatal(err)

@@ -1,40 +1,24 @@
 package report_test
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/kh164/kh164/internal/codelist"
 )
 
 // The package documentation lists exactly the codes that Parse, Validate
 // and Compile can return: the constants of diag's blocks for strict
 // decoding, report validation and compilation.
 func TestDocListsEveryCode(t *testing.T) {
-	f, err := parser.ParseFile(token.NewFileSet(), "../diag/code.go", nil, parser.ParseComments)
+	cs, err := codelist.Read("../diag/code.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want []string
-	for _, d := range f.Decls {
-		g, ok := d.(*ast.GenDecl)
-		if !ok || g.Tok != token.CONST {
-			continue
-		}
-		doc := g.Doc.Text()
-		if !strings.HasPrefix(doc, "Codes of strict decoding") && !strings.HasPrefix(doc, "Codes of report validation") && !strings.HasPrefix(doc, "Codes of compilation") {
-			continue
-		}
-		for _, s := range g.Specs {
-			v, _ := strconv.Unquote(s.(*ast.ValueSpec).Values[0].(*ast.BasicLit).Value)
-			want = append(want, v)
-		}
-	}
+	want := codelist.Values(cs, "Codes of strict decoding", "Codes of report validation", "Codes of compilation")
 	if len(want) < 30 {
 		t.Fatalf("found only %d codes in diag/code.go: were its blocks renamed?", len(want))
 	}
