@@ -65,7 +65,7 @@ func NewChecker(opt Options) *Checker {
 
 	v := validator.New(validator.WithRequiredStructEnabled())
 	v.RegisterTagNameFunc(jsonName)
-	for alias, tags := range Aliases {
+	for alias, tags := range aliases {
 		v.RegisterAlias(alias, tags)
 	}
 	cat := planSets()
@@ -74,7 +74,7 @@ func NewChecker(opt Options) *Checker {
 		"task":     func(id string) bool { return cat.tasks[id] },
 		"activity": func(id string) bool { return cat.activities[id] },
 	}
-	for tag, rule := range TextRules {
+	for tag, rule := range textRules {
 		tags[tag] = rule.Check
 	}
 	for tag, re := range compiled {

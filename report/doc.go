@@ -62,15 +62,15 @@
 // Text must not begin or end with whitespace (any character for which
 // unicode.IsSpace is true, or U+FEFF) and must not contain C0 or C1
 // control characters or DEL; results, reason, difficulties and proposals
-// may contain tabs and line breaks (TextRules).
+// may contain tabs and line breaks (the text rules of rules.go).
 //
 // # Validation
 //
 // The validate tags of Report are go-playground/validator tags; the
-// custom ones are implemented from their declarations in rules.go: the
-// text tags by TextRules, phone, email_syntax and symbol by Patterns,
-// body by the checker's registry, task and activity by the plan's IDs,
-// and every alias of Aliases. The indicators tag is checked by the tag
+// custom ones are implemented from their declarations in rules.go (Rule
+// returns them): the text tags by their character rules, phone,
+// email_syntax and symbol by their patterns, body by the checker's
+// registry, task and activity by the plan's IDs, and the aliases. The indicators tag is checked by the tag
 // function over the whole map; when it fails, the checker reports each
 // offending entry at its own pointer (/indicators/blood_units). The
 // validator stops at the first failing tag of a field and does not dive

@@ -252,3 +252,12 @@ func ExampleMaxLength() {
 	// Output:
 	// 10000 200 50 0
 }
+
+func ExampleRule() {
+	prose, _ := report.Rule("prose")
+	phone, _ := report.Rule("phone")
+	_, known := report.Rule("max")
+	fmt.Println(prose.Alias, phone.Pattern, known)
+	// Output:
+	// max=10000,prose_text ^(?:0|\+84)[1-9][0-9]{8,9}$ false
+}

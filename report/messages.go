@@ -177,7 +177,7 @@ func (v *validation) tagIssue(ptr string, fe validator.FieldError) {
 	case tag == "gte" || tag == "lte":
 		v.outOfRange(ptr, fe, l)
 	case tag == "prose_text" || tag == "line_text":
-		v.invalidText(ptr, TextRules[tag], s, l)
+		v.invalidText(ptr, textRules[tag], s, l)
 	case tag == "phone":
 		v.add(ptr, diag.InvalidPhone,
 			fmt.Sprintf("%s không đúng dạng: %s. Viết liền các chữ số: 0 hoặc +84, tiếp theo là 9 hoặc 10 chữ số (chữ số đầu khác 0), ví dụ 0912345678 hoặc +84912345678.", lv, quote(s)),
@@ -215,7 +215,7 @@ func (v *validation) tagIssue(ptr string, fe validator.FieldError) {
 // and lte tags of its alias (they come in pairs, see TestBoundsInPairs).
 func (v *validation) outOfRange(ptr string, fe validator.FieldError, l label) {
 	var lo, hi string
-	for _, t := range strings.Split(Aliases[fe.Tag()], ",") {
+	for _, t := range strings.Split(aliases[fe.Tag()], ",") {
 		switch k, p, _ := strings.Cut(t, "="); k {
 		case "gte":
 			lo = p

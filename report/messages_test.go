@@ -75,7 +75,7 @@ func expectedCombos(t *testing.T) map[string]bool {
 			fp := pat + "/" + jsonName(f)
 			var tags []string
 			for _, tag := range strings.Split(f.Tag.Get("validate"), ",") {
-				if a, ok := Aliases[tag]; ok {
+				if a, ok := aliases[tag]; ok {
 					tags = append(tags, strings.Split(a, ",")...)
 				} else if tag != "" {
 					tags = append(tags, tag)
@@ -293,7 +293,7 @@ func TestBoundsInPairs(t *testing.T) {
 			}
 		}
 	}
-	for alias, tags := range Aliases {
+	for alias, tags := range aliases {
 		if strings.Contains(tags, "gte=") != strings.Contains(tags, "lte=") {
 			t.Errorf("alias %s = %s: gte without lte or the reverse", alias, tags)
 		}

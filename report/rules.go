@@ -25,9 +25,9 @@ const (
 	MaxReference = 50 // the report's own number and symbol
 )
 
-// Aliases are validate tags that stand for a list of others. The validator
-// and the schema mapping both expand them.
-var Aliases = map[string]string{
+// aliases are validate tags that stand for a list of others. The validator
+// and the schema mapping (through Rule) both expand them.
+var aliases = map[string]string{
 	"schema_version": fmt.Sprintf("eq=%d", SchemaVersion),
 	"plan_id":        "eq=" + plan.ID,
 	"year":           fmt.Sprintf("gte=%d,lte=%d", plan.FirstYear, plan.LastYear),
@@ -43,18 +43,18 @@ var Aliases = map[string]string{
 	"indicators_max": fmt.Sprintf("max=%d", len(plan.Indicators())),
 }
 
-// TextRules are the character rules of the text tags: prose_text allows
+// textRules are the character rules of the text tags: prose_text allows
 // tabs and line breaks inside the text, line_text allows no control
 // character at all. Both forbid C0 and C1 controls and DEL, and whitespace
 // at either end.
-var TextRules = map[string]textrule.Rule{
+var textRules = map[string]textrule.Rule{
 	"prose_text": textrule.Prose,
 	"line_text":  textrule.Line,
 }
 
-// Patterns are the rules that are regular expressions, by tag. Each is in
+// patterns are the rules that are regular expressions, by tag. Each is in
 // the subset RE2 and ECMA-262 share. symbol is plan.SymbolPattern.
-var Patterns = map[string]string{
+var patterns = map[string]string{
 	// phone: a Vietnamese number, 0 or +84 then 9 or 10 digits not starting
 	// with 0: 0912345678, 02438253536, +84912345678.
 	"phone": `^(?:0|\+84)[1-9][0-9]{8,9}$`,
@@ -67,7 +67,7 @@ var Patterns = map[string]string{
 
 var compiled = func() map[string]*regexp.Regexp {
 	m := map[string]*regexp.Regexp{}
-	for tag, p := range Patterns {
+	for tag, p := range patterns {
 		m[tag] = regexp.MustCompile(p)
 	}
 	return m
@@ -111,11 +111,36 @@ func maxOf(tag string) int {
 		if n, ok := strings.CutPrefix(part, "max="); ok {
 			return atoi(n)
 		}
-		if a, ok := Aliases[part]; ok {
+		if a, ok := aliases[part]; ok {
 			if n := maxOf(a); n > 0 {
 				return n
 			}
 		}
 	}
 	return 0
+}
+
+// A TagRule is what rules.go declares for one custom validate tag: the
+// tags an alias stands for, or the regular expression a text or pattern
+// rule matches (in the subset RE2 and ECMA-262 share, so that JSON Schema
+// validators agree).
+type TagRule struct {
+	Alias   string // "max=10000,prose_text" for prose; "" when not an alias
+	Pattern string // the expression the value must match; "" for an alias
+}
+
+// Rule returns the declaration of the custom validate tag tag, and
+// whether rules.go declares it. Package schema maps tags to keywords
+// through it; the declarations themselves cannot be changed from outside.
+func Rule(tag string) (TagRule, bool) {
+	if a, ok := aliases[tag]; ok {
+		return TagRule{Alias: a}, true
+	}
+	if r, ok := textRules[tag]; ok {
+		return TagRule{Pattern: r.Pattern()}, true
+	}
+	if p, ok := patterns[tag]; ok {
+		return TagRule{Pattern: p}, true
+	}
+	return TagRule{}, false
 }

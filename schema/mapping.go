@@ -141,8 +141,8 @@ func escape(s string) string {
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }
 
-// expand splits a validate tag into its rules and expands report.Aliases,
-// recursively.
+// expand splits a validate tag into its rules and expands the aliases
+// report declares (report.Rule), recursively.
 func expand(tag string, depth int) ([]string, error) {
 	if depth > 10 {
 		return nil, fmt.Errorf("alias loop in %q", tag)
@@ -155,8 +155,8 @@ func expand(tag string, depth int) ([]string, error) {
 		if strings.ContainsAny(tok, "|") {
 			return nil, fmt.Errorf("rule %q: alternatives (|) are not mapped", tok)
 		}
-		if a, ok := report.Aliases[tok]; ok {
-			sub, err := expand(a, depth+1)
+		if r, ok := report.Rule(tok); ok && r.Alias != "" {
+			sub, err := expand(r.Alias, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -322,12 +322,8 @@ func (m *mapper) apply(st reflect.Type, f reflect.StructField, tag string, s, pa
 			}
 			*s = *m.indicators(s)
 		default:
-			if r, ok := report.TextRules[name]; ok && param == "" && kind == "string" {
-				dst.Pattern = r.Pattern()
-				continue
-			}
-			if p, ok := report.Patterns[name]; ok && param == "" && kind == "string" {
-				dst.Pattern = p
+			if r, ok := report.Rule(name); ok && r.Pattern != "" && param == "" && kind == "string" {
+				dst.Pattern = r.Pattern
 				continue
 			}
 			return fail("unknown rule %q", rule)
