@@ -245,9 +245,10 @@ func TestMessagesSaySpecifically(t *testing.T) {
 			[]string{"Nhập kết quả thực hiện nhiệm vụ III.6.1"}, []string{"Enter the results of task III.6.1"}, map[string]any{"task": "III.6.1"}},
 		{func(r *Report) { r.Tasks[0].Status, r.Tasks[0].Results = NotStarted, "" }, "/tasks/0/reason", "required",
 			[]string{"Nêu lý do chưa thực hiện nhiệm vụ III.6.1"}, []string{"Give the reason why task III.6.1 has not been started"}, nil},
-		{func(r *Report) { r.Tasks[0].Results = strings.Repeat("ế", 10234) }, "/tasks/0/results", "too_long",
-			[]string{"Kết quả thực hiện nhiệm vụ III.6.1 dài 10.234 ký tự; tối đa 10.000 ký tự."}, []string{"at most 10,000 characters (now 10,234)"},
-			map[string]any{"max": 10000, "length": 10234, "task": "III.6.1"}},
+		{func(r *Report) { r.Tasks[0].Results = strings.Repeat("ế", resultsMax+234) }, "/tasks/0/results", "too_long",
+			[]string{fmt.Sprintf("Kết quả thực hiện nhiệm vụ III.6.1 dài %s ký tự; tối đa %s ký tự.", num(resultsMax+234, diag.VI), num(resultsMax, diag.VI))},
+			[]string{fmt.Sprintf("at most %s characters (now %s)", num(resultsMax, diag.EN), num(resultsMax+234, diag.EN))},
+			map[string]any{"max": resultsMax, "length": resultsMax + 234, "task": "III.6.1"}},
 		{func(r *Report) { r.Indicators["blood_units"] = 100_000_001 }, "/indicators/blood_units", "out_of_range",
 			[]string{"Số đơn vị máu tiếp nhận phải là số nguyên từ 0 đến 100.000.000"}, []string{"Blood units received must be a whole number from 0 to 100,000,000"},
 			map[string]any{"max": int64(100_000_000), "value": int64(100_000_001)}},
@@ -515,7 +516,7 @@ func TestNFC(t *testing.T) {
 	}
 
 	// Lengths count NFC characters: 10,000 "ế" are 30,000 code points in NFD.
-	r.Tasks[0].Results = norm.NFD.String(strings.Repeat("ế", MaxProse))
+	r.Tasks[0].Results = norm.NFD.String(strings.Repeat("ế", resultsMax))
 	data, _ = json.Marshal(r)
 	if _, err := Parse(data); err != nil {
 		t.Errorf("10,000 NFC characters: %v", err)
@@ -527,11 +528,11 @@ func TestNFC(t *testing.T) {
 	if r.Tasks[0].Results != before {
 		t.Error("Validate modified the report")
 	}
-	r.Tasks[0].Results = norm.NFD.String(strings.Repeat("ế", MaxProse+1))
+	r.Tasks[0].Results = norm.NFD.String(strings.Repeat("ế", resultsMax+1))
 	data, _ = json.Marshal(r)
 	_, err = Parse(data)
-	if is := findIssue(t, err, "/tasks/0/results", "too_long"); is.Params["length"] != MaxProse+1 {
-		t.Errorf("length %v, want %d", is.Params["length"], MaxProse+1)
+	if is := findIssue(t, err, "/tasks/0/results", "too_long"); is.Params["length"] != resultsMax+1 {
+		t.Errorf("length %v, want %d", is.Params["length"], resultsMax+1)
 	}
 }
 
@@ -655,3 +656,6 @@ func TestDefaultIsBuiltOnce(t *testing.T) {
 		t.Error("Default() is not over plan.Default()")
 	}
 }
+
+// resultsMax is the limit of a task's results, as its tag sets it.
+var resultsMax = MaxLength("/tasks/*/results")

@@ -357,13 +357,13 @@ func invalidMutations() []mutation {
 		{name: "reason-missing-when-not-started", code: "required", edit: func(r *report.Report) {
 			r.Tasks[0].Status, r.Tasks[0].Results, r.Tasks[0].Reason = report.NotStarted, "", ""
 		}},
-		{name: "results-too-long", code: "too_long", edit: setResults(tiến(report.MaxProse + 1))},
-		{name: "nfd-over-limit", code: "too_long", edit: setResults(norm.NFD.String(tiến(report.MaxProse + 1)))},
+		{name: "results-too-long", code: "too_long", edit: setResults(tiến(report.MaxLength("/tasks/*/results") + 1))},
+		{name: "nfd-over-limit", code: "too_long", edit: setResults(norm.NFD.String(tiến(report.MaxLength("/tasks/*/results") + 1)))},
 		{name: "reason-too-long", code: "too_long", edit: func(r *report.Report) {
-			r.Tasks[0].Status, r.Tasks[0].Results, r.Tasks[0].Reason = report.NotStarted, "", tiến(report.MaxProse+1)
+			r.Tasks[0].Status, r.Tasks[0].Results, r.Tasks[0].Reason = report.NotStarted, "", tiến(report.MaxLength("/tasks/*/reason")+1)
 		}},
-		{name: "difficulties-too-long", code: "too_long", edit: func(r *report.Report) { r.Difficulties = tiến(report.MaxProse + 1) }},
-		{name: "proposals-too-long", code: "too_long", edit: func(r *report.Report) { r.Proposals = tiến(report.MaxProse + 1) }},
+		{name: "difficulties-too-long", code: "too_long", edit: func(r *report.Report) { r.Difficulties = tiến(report.MaxLength("/difficulties") + 1) }},
+		{name: "proposals-too-long", code: "too_long", edit: func(r *report.Report) { r.Proposals = tiến(report.MaxLength("/proposals") + 1) }},
 		{name: "results-leading-space", code: "invalid_text", edit: setResults(" Đã hoàn thành kế hoạch kiểm tra.")},
 		{name: "results-trailing-newline", code: "invalid_text", edit: setResults("Đã hoàn thành kế hoạch kiểm tra.\n")},
 		{name: "results-bell-character", code: "invalid_text", edit: setResults("Đã hoàn thành\a kế hoạch kiểm tra.")},
@@ -458,9 +458,9 @@ func edgeMutations() []mutation {
 		{name: "edge-cutoff-omitted", body: "so-y-te", period: yte, edit: func(r *report.Report) { r.DataCutoff = nil }},
 		{name: "edge-reference-with-year", body: "so-y-te", period: yte, edit: func(r *report.Report) { r.Reference = "12/2025/BC-SYT" }},
 		{name: "edge-party-reference", body: "ban-tgdv", period: yte, edit: func(r *report.Report) { r.Reference = "245-BC/BTGDVTU" }},
-		{name: "edge-prose-at-limit", body: "so-y-te", period: yte, edit: setResults(tiến(report.MaxProse))},
-		{name: "edge-nfd-at-limit", body: "so-y-te", period: yte, edit: setResults(norm.NFD.String(tiến(report.MaxProse)))},
-		{name: "edge-astral-characters", body: "so-y-te", period: yte, edit: setResults(strings.Repeat("🩸 ", report.MaxProse/2-1) + "🩸")},
+		{name: "edge-prose-at-limit", body: "so-y-te", period: yte, edit: setResults(tiến(report.MaxLength("/tasks/*/results")))},
+		{name: "edge-nfd-at-limit", body: "so-y-te", period: yte, edit: setResults(norm.NFD.String(tiến(report.MaxLength("/tasks/*/results"))))},
+		{name: "edge-astral-characters", body: "so-y-te", period: yte, edit: setResults(strings.Repeat("🩸 ", report.MaxLength("/tasks/*/results")/2-1) + "🩸")},
 		{name: "edge-prose-tabs-and-lines", body: "so-y-te", period: yte, edit: setResults("Kết quả:\n\t- khám bệnh nhân đạo;\n\t- hiến máu tình nguyện.")},
 		{name: "edge-markdown-characters", body: "so-y-te", period: yte, edit: func(r *report.Report) {
 			r.Difficulties = "Thiếu kinh phí | thiếu cán bộ *chuyên trách*\n- chưa có _phần mềm_ [báo cáo](http://x) <b>"
