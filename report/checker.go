@@ -141,8 +141,25 @@ func (c *Checker) Parse(file string, data []byte) (*Report, error) {
 	return c.parse(file, data, c.today())
 }
 
+// Load is Parse for a form loading a file a person chose: it returns the
+// decoded, normalised report even when it breaks rules, so that nothing
+// of it is lost, with the same diag.List Parse would give. The report is
+// nil only when decoding failed.
+func (c *Checker) Load(file string, data []byte) (*Report, error) {
+	return c.load(file, data, c.today())
+}
+
 // parse is Parse for a report received on day received (zero: unknown).
 func (c *Checker) parse(file string, data []byte, received plan.Date) (*Report, error) {
+	r, err := c.load(file, data, received)
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// load is Load for a report received on day received (zero: unknown).
+func (c *Checker) load(file string, data []byte, received plan.Date) (*Report, error) {
 	r := new(Report)
 	src, errs := decode.Strict(file, data, r, c.maxBytes)
 	if errs != nil {
@@ -163,7 +180,7 @@ func (c *Checker) parse(file string, data []byte, received plan.Date) (*Report, 
 		}
 	}
 	slices.SortStableFunc(l, func(a, b diag.Issue) int { return offs[a.Path] - offs[b.Path] })
-	return nil, c.capped(src, l, more)
+	return r, c.capped(src, l, more)
 }
 
 // capped cuts l, in order, to diag.MaxIssues issues placed by src, and

@@ -261,3 +261,15 @@ func ExampleRule() {
 	// Output:
 	// gte=2023,lte=2100 ^(?:0|\+84)[1-9][0-9]{8,9}$ false
 }
+
+func ExampleChecker_Load() {
+	data := []byte(`{"schemaVersion": 1, "plan": "164/KH-UBND", "body": "so-y-te",
+		"period": {"kind": "annual", "year": 2026}, "reportDate": "2026-11-16",
+		"tasks": [{"task": "III.6.1", "status": "done"}],
+		"preparedBy": {"name": "Nguyễn Thu Hà", "position": "Chuyên viên", "phone": "0912345678"},
+		"signedBy": {"name": "Trần Văn Long", "position": "Giám đốc"}}`)
+	r, err := report.Default().Load("draft.json", data)
+	fmt.Println(r.Tasks[0].Task, err)
+	// Output:
+	// III.6.1 draft.json:3:13: /tasks/0/results: Enter the results of task III.6.1; if it has not been started, set the status to not_started and give the reason.
+}

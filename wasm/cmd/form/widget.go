@@ -13,7 +13,6 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"github.com/kh164/kh164/diag"
-	"github.com/kh164/kh164/internal/decode"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 	"github.com/kh164/kh164/wasm/form"
@@ -808,18 +807,16 @@ func (w *widget) receipt(body string) form.Receipt {
 // validated as the server would, and the person is asked before anything
 // they typed is replaced.
 func (w *widget) importFile(d *dom, name string, data []byte) {
-	r := new(report.Report)
-	src, fatal := decode.Strict(name, data, r, 0)
-	var problems diag.List
-	if fatal == nil {
-		report.Normalize(r)
-		fatal = w.f.Fits(r)
+	r, err := w.checker.Load(name, data) // as the server parses it, keeping what breaks rules
+	var fatal, problems diag.List
+	if !errors.As(err, &problems) && err != nil {
+		problems = diag.List{diag.New("", diag.InternalError, err.Error(), err.Error())}
 	}
-	if fatal == nil {
-		if err := w.checker.Validate(r); err != nil && !errors.As(err, &problems) {
-			fatal = diag.List{diag.New("", diag.InternalError, err.Error(), err.Error())}
-		}
-		src.Place(problems)
+	if r == nil {
+		fatal, problems = problems, nil
+	} else if fatal = w.f.Fits(r); fatal != nil {
+		problems = nil
+	} else {
 		w.imported = r
 	}
 	d.replace(w.els[w.view.IDs.Of("dialog")], w.view.Import(name, fatal, problems), w.els)
@@ -847,11 +844,14 @@ func (w *widget) call(_ safejs.Value, args []safejs.Value) any {
 			d.fail("value", err)
 			return string(data)
 		case "setValue":
-			r := new(report.Report)
-			if _, l := decode.Strict("", []byte(str(1)), r, 0); l != nil {
+			r, err := w.checker.Load("", []byte(str(1))) // its rule problems show when it is checked
+			if r == nil {
+				var l diag.List
+				if !errors.As(err, &l) {
+					l = diag.List{diag.New("", diag.InternalError, err.Error(), err.Error())}
+				}
 				return jsonString(form.SetValueErrors{Errors: l})
 			}
-			report.Normalize(r)
 			if l := w.f.Fits(r); l != nil { // nothing of it is dropped silently
 				return jsonString(form.SetValueErrors{Errors: l})
 			}
