@@ -76,12 +76,21 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, apiError{l})
 		return
 	}
-	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, s.now())
+	me := who(r)
+	if rep.Body != me.Body {
+		writeJSON(w, http.StatusForbidden, apiError{diag.List{diag.New("/body", "not_your_body",
+			fmt.Sprintf("Tài khoản này chỉ gửi được báo cáo của %s.", s.bodyName(me.Body)),
+			fmt.Sprintf("This account may only file the reports of %s (%s).", s.bodyName(me.Body), me.Body))}})
+		return
+	}
+	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, s.now(),
+		Filing{Account: me.ID, Remote: s.remote(r)})
 	if err != nil {
 		log.Printf("storing a report of %s: %v", rep.Body, err)
 		writeIssue(w, http.StatusServiceUnavailable, "storage_error", "Chưa lưu được báo cáo; hãy gửi lại sau ít phút. Bản nháp vẫn được giữ.", "The report could not be stored; send it again in a few minutes. Your draft is kept.")
 		return
 	}
+	s.audit(r, "report_filed", me.ID, me.ID, filedDetail(sub, me.token))
 	w.Header().Set("Location", fmt.Sprintf("/api/reports/%d", sub.ID))
 	writeJSON(w, http.StatusCreated, accepted{sub, s.receipt(sub, diag.VI), s.receipt(sub, diag.EN)})
 }
@@ -125,12 +134,16 @@ func (s *server) getReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sub, err := s.store.Get(r.Context(), id)
+	if me := who(r); err == nil && me.Role == RoleReporter && sub.Body != me.Body {
+		err = ErrNotFound // another body's report: as if there were none
+	}
 	if errors.Is(err, ErrNotFound) {
 		writeIssue(w, http.StatusNotFound, "not_found", "Không có báo cáo với mã này.", "There is no report with this ID.")
 		return
 	}
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		log.Printf("reading report %d: %v", id, err)
+		writeIssue(w, http.StatusServiceUnavailable, "storage_error", "Chưa đọc được báo cáo; hãy thử lại sau ít phút.", "The report could not be read; try again in a few minutes.")
 		return
 	}
 	writeJSON(w, http.StatusOK, struct {

@@ -1,7 +1,9 @@
 // Command portal is the demo reporting portal for Plan 164/KH-UBND, and the
 // reference integration of the kit:
 //
-//	go run ./examples/portal [-port 8080] [-data DIR] [-units FILE]
+//	go run ./examples/portal [-port 8080] [-data DIR] [-units FILE] [-demo=false] [-listen ADDR] [-hosts NAMES] [-https] [-forwarded] [-idle 30m]
+//	go run ./examples/portal admin create -username NAME -name "FULL NAME" [-data DIR] [-url URL]
+//	go run ./examples/portal admin link -username NAME [-data DIR] [-url URL]
 //
 // It serves on localhost a start page (choose a body and a period), the
 // embedded report form, the report API, and the City Red Cross's
@@ -33,6 +35,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -41,7 +44,14 @@ import (
 )
 
 func main() {
-	port := flag.Int("port", 8080, "TCP port to listen on (localhost only)")
+	exitOnAdminCommand()
+	port := flag.Int("port", 8080, "TCP port to listen on, on 127.0.0.1 (see -listen)")
+	listen := flag.String("listen", "", "the address to listen on, host:port (default 127.0.0.1:PORT); a production portal listens where its HTTPS proxy reaches it")
+	hosts := flag.String("hosts", "", "comma-separated Host names (name or name:port) the portal answers to, against DNS rebinding (default: the names of the listen address)")
+	demo := flag.Bool("demo", true, "demo mode: at first start, create demo accounts and print their one-time sign-in links on the console; -demo=false in production")
+	https := flag.Bool("https", false, "people reach the portal over HTTPS (a proxy in front ends TLS): session cookies are Secure")
+	forwarded := flag.Bool("forwarded", false, "behind a reverse proxy on this machine: the client's address from X-Forwarded-For, HTTPS from X-Forwarded-Proto")
+	idle := flag.Duration("idle", defaultIdle, "end sessions unused this long")
 	data := flag.String("data", "portal-data", "folder for the database and the built widget")
 	units := flag.String("units", "", "a units file (JSON) registering commune-level units")
 	example := flag.String("example", "examples/widget", "a folder of static pages to serve at /example/ (the plain-HTML embedding example); empty for none")
@@ -64,6 +74,10 @@ func main() {
 		log.Fatal(err)
 	}
 	defer store.Close()
+	accounts, err := openAuthStore(store.db, sqliteDialect)
+	if err != nil {
+		log.Fatal(err)
+	}
 
 	dist := filepath.Join(*data, "widget")
 	s := newServer(store, reg, dist)
@@ -72,10 +86,36 @@ func main() {
 	}
 	go func() { s.buildDone(buildWidget(dist)) }()
 
-	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", *port))
+	addr := *listen
+	if addr == "" {
+		addr = fmt.Sprintf("127.0.0.1:%d", *port)
+	}
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		log.Fatal(err)
 	}
+	allowed := listenHosts(ln.Addr().String())
+	if *hosts != "" {
+		allowed = strings.Split(strings.ToLower(strings.ReplaceAll(*hosts, " ", "")), ",")
+	}
+	s.auth = newAuthConfig(accounts, allowed)
+	s.auth.secureCookies, s.auth.forwarded, s.auth.idle = *https, *forwarded, *idle
+	base := "http://" + allowed[0]
+	if *https {
+		base = "https://" + allowed[0]
+	}
+	if *demo {
+		if err := setUpDemo(context.Background(), accounts, os.Stdout, base, time.Now(), defaultLinkTTL); err != nil {
+			log.Fatal(err)
+		}
+	}
+	go func() { // end forgotten sessions now and then
+		for range time.Tick(10 * time.Minute) {
+			if err := accounts.pruneSessions(context.Background(), time.Now(), s.auth.idle, s.auth.maxAge); err != nil {
+				log.Printf("ending idle sessions: %v", err)
+			}
+		}
+	}()
 	srv := &http.Server{Handler: s.routes(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -85,7 +125,7 @@ func main() {
 		defer cancel()
 		srv.Shutdown(shut)
 	}()
-	log.Printf("Plan %s portal on http://%s/ (data in %s)", plan.ID, ln.Addr(), *data)
+	log.Printf("Plan %s portal on %s/ (data in %s; answers to %s)", plan.ID, base, *data, strings.Join(allowed, ", "))
 	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		log.Fatal(err)
 	}

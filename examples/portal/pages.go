@@ -21,9 +21,10 @@ var files embed.FS
 var hanoi = time.FixedZone("ICT", 7*3600)
 
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"num": func(n int64) string { return report.GroupDigits(n, ".") },
-	"inc": func(n int) int { return n + 1 },
-	"vi":  func(d plan.Date) string { return d.Vietnamese() },
+	"num":  func(n int64) string { return report.GroupDigits(n, ".") },
+	"inc":  func(n int) int { return n + 1 },
+	"vi":   func(d plan.Date) string { return d.Vietnamese() },
+	"when": func(t time.Time) string { return t.In(hanoi).Format("15:04:05 02/01/2006") },
 }).ParseFS(files, "templates/*.html"))
 
 func (s *server) render(w http.ResponseWriter, status int, name string, data any) {
@@ -36,6 +37,16 @@ func (s *server) render(w http.ResponseWriter, status int, name string, data any
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	w.Write(b.Bytes())
+}
+
+// page renders a page for the request's principal: the header shows who
+// is signed in, with the sign-out button.
+func (s *server) page(w http.ResponseWriter, r *http.Request, status int, name string, data map[string]any) {
+	if p := who(r); p != nil {
+		data["Me"] = p
+		data["MeBody"] = s.bodyName(p.Body)
+	}
+	s.render(w, status, name, data)
 }
 
 // static serves an embedded file.
@@ -60,12 +71,20 @@ func periods(today plan.Date) []plan.Period {
 	}
 }
 
+// startPage is the start of each role: a reporter chooses the period of
+// its own body's report; a compiler and an administrator find their pages.
 func (s *server) startPage(w http.ResponseWriter, r *http.Request) {
 	today := plan.DateOf(s.now())
-	s.render(w, http.StatusOK, "start.html", map[string]any{
+	var bodies []plan.Body
+	if p := who(r); p.Role == RoleReporter {
+		if b, err := s.reg.Body(p.Body); err == nil {
+			bodies = []plan.Body{b}
+		}
+	}
+	s.page(w, r, http.StatusOK, "start.html", map[string]any{
 		"Plan":    plan.Plan(),
 		"Today":   today,
-		"Bodies":  s.reg.Reporters(today),
+		"Bodies":  bodies,
 		"Periods": periods(today),
 	})
 }
@@ -88,7 +107,12 @@ func (s *server) formPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		l, _ := err.(diag.List)
-		s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
+		s.page(w, r, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
+		return
+	}
+	me := who(r)
+	if body.ID != me.Body {
+		s.forbidden(w, r, false)
 		return
 	}
 	subs, err := s.store.Versions(r.Context(), body.ID, p.String())
@@ -100,9 +124,9 @@ func (s *server) formPage(w http.ResponseWriter, r *http.Request) {
 	if len(subs) > 0 {
 		latest = &subs[len(subs)-1]
 	}
-	s.render(w, http.StatusOK, "form.html", map[string]any{
+	s.page(w, r, http.StatusOK, "form.html", map[string]any{
 		"Body": body, "Period": p, "Due": due, "PeriodName": p.Vietnamese(),
-		"Today": plan.DateOf(s.now()), "Latest": latest,
+		"Today": plan.DateOf(s.now()), "Latest": latest, "DraftKey": draftKey(me.ID),
 	})
 }
 
@@ -116,7 +140,7 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 	var err error
 	if v := q.Get("period"); v != "" {
 		if p, err = plan.ParsePeriod(v); err != nil {
-			s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": diag.List{diag.New("/period", "invalid_period",
+			s.page(w, r, http.StatusBadRequest, "problem.html", map[string]any{"Issues": diag.List{diag.New("/period", "invalid_period",
 				"Kỳ báo cáo phải có dạng annual-2026 hoặc half-year-2026.", "The period must look like annual-2026 or half-year-2026.")}})
 			return
 		}
@@ -124,7 +148,7 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 	if v := q.Get("as-of"); v != "" {
 		if asOf, err = plan.ParseDate(v); err != nil {
 			l, _ := err.(diag.List)
-			s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
+			s.page(w, r, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
 			return
 		}
 	}
@@ -153,8 +177,15 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 		for _, b := range s.reg.Bodies() {
 			names[b.ID] = b.Name
 		}
-		s.render(w, http.StatusOK, "compile.html", map[string]any{
+		filers, err := s.filers(r.Context(), subs)
+		if err != nil {
+			log.Printf("naming the filers: %v", err)
+			s.unavailable(w, r, false)
+			return
+		}
+		s.page(w, r, http.StatusOK, "compile.html", map[string]any{
 			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "Names": names,
+			"Versions": filers,
 		})
 	}
 }

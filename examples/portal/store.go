@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -28,6 +27,15 @@ type Submission struct {
 	Version    int       `json:"version"` // 1 for the body's first report for the period
 	ReceivedAt time.Time `json:"receivedAt"`
 	Report     []byte    `json:"-"` // the bytes as received
+	Filing
+}
+
+// Filing is who sent a submission, from where, and the SHA-256 of the
+// bytes: the audit trail of every version.
+type Filing struct {
+	Account int64  `json:"filedBy"` // the account that filed it (0 for versions stored before accounts)
+	Remote  string `json:"-"`       // the client's address
+	SHA256  string `json:"sha256"`  // of Report, hex
 }
 
 const schemaSQL = `
@@ -39,6 +47,9 @@ CREATE TABLE IF NOT EXISTS submissions (
 	version     INTEGER NOT NULL,
 	received_at TEXT    NOT NULL,
 	report      BLOB    NOT NULL,
+	account_id  INTEGER NOT NULL DEFAULT 0,
+	remote      TEXT    NOT NULL DEFAULT '',
+	sha256      TEXT    NOT NULL DEFAULT '',
 	UNIQUE (body, period, version)
 );
 CREATE TRIGGER IF NOT EXISTS submissions_no_update BEFORE UPDATE ON submissions
@@ -48,7 +59,7 @@ BEGIN SELECT RAISE(ABORT, 'submissions are never deleted'); END;`
 
 // OpenStore opens (creating if needed) the database in dir.
 func OpenStore(dir string) (*Store, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := prepareDataDir(dir); err != nil {
 		return nil, err
 	}
 	dsn := "file:" + filepath.Join(dir, "reports.db") + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
@@ -59,7 +70,11 @@ func OpenStore(dir string) (*Store, error) {
 	// One connection: SQLite has one writer anyway, and it makes the
 	// version numbering below race-free without retries.
 	db.SetMaxOpenConns(1)
-	if _, err := db.Exec(schemaSQL); err != nil {
+	_, err = db.Exec(schemaSQL)
+	if err == nil {
+		err = addFilingColumns(db)
+	}
+	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("preparing %s: %w", dir, err)
 	}
@@ -69,20 +84,22 @@ func OpenStore(dir string) (*Store, error) {
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-// Add stores a new version of body's report for period.
-func (s *Store) Add(ctx context.Context, body, period, reportDate string, raw []byte, at time.Time) (Submission, error) {
+// Add stores a new version of body's report for period, filed as f says
+// (its SHA256 is computed here).
+func (s *Store) Add(ctx context.Context, body, period, reportDate string, raw []byte, at time.Time, f Filing) (Submission, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return Submission{}, err
 	}
 	defer tx.Rollback()
-	sub := Submission{Body: body, Period: period, ReportDate: reportDate, ReceivedAt: at.UTC(), Report: raw}
+	f.SHA256 = sha256Hex(raw)
+	sub := Submission{Body: body, Period: period, ReportDate: reportDate, ReceivedAt: at.UTC(), Report: raw, Filing: f}
 	err = tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM submissions WHERE body = ? AND period = ?`, body, period).Scan(&sub.Version)
 	if err != nil {
 		return Submission{}, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO submissions (body, period, report_date, version, received_at, report) VALUES (?, ?, ?, ?, ?, ?)`,
-		body, period, reportDate, sub.Version, sub.ReceivedAt.Format(time.RFC3339Nano), raw)
+	res, err := tx.ExecContext(ctx, `INSERT INTO submissions (body, period, report_date, version, received_at, report, account_id, remote, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		body, period, reportDate, sub.Version, sub.ReceivedAt.Format(time.RFC3339Nano), raw, f.Account, f.Remote, f.SHA256)
 	if err != nil {
 		return Submission{}, err
 	}
@@ -132,7 +149,7 @@ func (s *Store) Count(ctx context.Context) (n int, err error) {
 }
 
 func (s *Store) query(ctx context.Context, where string, args ...any) ([]Submission, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, body, period, report_date, version, received_at, report FROM submissions `+where, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, body, period, report_date, version, received_at, report, account_id, remote, sha256 FROM submissions `+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -141,7 +158,7 @@ func (s *Store) query(ctx context.Context, where string, args ...any) ([]Submiss
 	for rows.Next() {
 		var sub Submission
 		var at string
-		if err := rows.Scan(&sub.ID, &sub.Body, &sub.Period, &sub.ReportDate, &sub.Version, &at, &sub.Report); err != nil {
+		if err := rows.Scan(&sub.ID, &sub.Body, &sub.Period, &sub.ReportDate, &sub.Version, &at, &sub.Report, &sub.Account, &sub.Remote, &sub.SHA256); err != nil {
 			return nil, err
 		}
 		if sub.ReceivedAt, err = time.Parse(time.RFC3339Nano, at); err != nil {
