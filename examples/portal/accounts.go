@@ -16,7 +16,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -90,16 +89,30 @@ var auditKinds = map[string]string{
 	"report_filed":     "Gửi báo cáo",
 }
 
-// dialect is what differs between the SQL databases the portal runs on.
-type dialect struct {
-	name    string
-	ddl     string
-	dollars bool // placeholders $1, $2… instead of ?
+// The tables of accounts, sessions, links, tokens and the audit trail, in
+// each dialect of the store (store_sqlite.go, store_postgres.go): added to
+// its schema, so that they are made with the submissions table, under the
+// same lock.
+func init() {
+	sqliteDialect.schema = append(sqliteDialect.schema, authTables("INTEGER PRIMARY KEY AUTOINCREMENT")...)
+	sqliteDialect.schema = append(sqliteDialect.schema,
+		`CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is never changed'); END`,
+		`CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is never deleted'); END`)
+	postgresDialect.schema = append(postgresDialect.schema, authTables("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")...)
+	postgresDialect.schema = append(postgresDialect.schema,
+		`CREATE OR REPLACE FUNCTION kh164_audit_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'the audit trail is never changed or deleted'; END $$`,
+		`CREATE OR REPLACE TRIGGER audit_immutable BEFORE UPDATE OR DELETE OR TRUNCATE ON audit
+FOR EACH STATEMENT EXECUTE FUNCTION kh164_audit_immutable()`)
 }
 
-var sqliteDialect = dialect{name: "sqlite", ddl: `
-CREATE TABLE IF NOT EXISTS accounts (
-	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+// authTables are the tables, with id the dialect's generated key.
+func authTables(id string) []string {
+	return []string{
+		`CREATE TABLE IF NOT EXISTS accounts (
+	id         ` + id + `,
 	username   TEXT    NOT NULL UNIQUE,
 	name       TEXT    NOT NULL,
 	role       TEXT    NOT NULL,
@@ -107,73 +120,63 @@ CREATE TABLE IF NOT EXISTS accounts (
 	password   TEXT    NOT NULL DEFAULT '',
 	disabled   INTEGER NOT NULL DEFAULT 0,
 	created_at TEXT    NOT NULL
-);
-CREATE TABLE IF NOT EXISTS sessions (
+)`,
+		`CREATE TABLE IF NOT EXISTS sessions (
 	id_hash    TEXT    PRIMARY KEY,
-	account_id INTEGER NOT NULL REFERENCES accounts (id),
+	account_id BIGINT  NOT NULL REFERENCES accounts (id),
 	created_at TEXT    NOT NULL,
 	seen_at    TEXT    NOT NULL
-);
-CREATE TABLE IF NOT EXISTS signin_links (
+)`,
+		`CREATE TABLE IF NOT EXISTS signin_links (
 	hash       TEXT    PRIMARY KEY,
-	account_id INTEGER NOT NULL REFERENCES accounts (id),
+	account_id BIGINT  NOT NULL REFERENCES accounts (id),
 	created_at TEXT    NOT NULL,
 	expires_at TEXT    NOT NULL,
 	used_at    TEXT    NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS api_tokens (
-	id         INTEGER PRIMARY KEY AUTOINCREMENT,
-	account_id INTEGER NOT NULL REFERENCES accounts (id),
+)`,
+		`CREATE TABLE IF NOT EXISTS api_tokens (
+	id         ` + id + `,
+	account_id BIGINT  NOT NULL REFERENCES accounts (id),
 	label      TEXT    NOT NULL,
 	hash       TEXT    NOT NULL UNIQUE,
 	created_at TEXT    NOT NULL,
 	revoked_at TEXT    NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS audit (
-	id      INTEGER PRIMARY KEY AUTOINCREMENT,
+)`,
+		`CREATE TABLE IF NOT EXISTS audit (
+	id      ` + id + `,
 	at      TEXT    NOT NULL,
 	kind    TEXT    NOT NULL,
-	actor   INTEGER NOT NULL DEFAULT 0,
-	subject INTEGER NOT NULL DEFAULT 0,
+	actor   BIGINT  NOT NULL DEFAULT 0,
+	subject BIGINT  NOT NULL DEFAULT 0,
 	remote  TEXT    NOT NULL DEFAULT '',
 	detail  TEXT    NOT NULL DEFAULT ''
-);
-CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit trail is never changed'); END;
-CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit
-BEGIN SELECT RAISE(ABORT, 'the audit trail is never deleted'); END;`}
-
-// authStore keeps accounts, sessions, links, tokens and the audit trail.
-type authStore struct {
-	db *sql.DB
-	d  dialect
+)`,
+	}
 }
 
-// openAuthStore prepares the tables in db.
-func openAuthStore(db *sql.DB, d dialect) (*authStore, error) {
-	if _, err := db.Exec(d.ddl); err != nil {
-		return nil, fmt.Errorf("preparing the accounts tables: %w", err)
+// authStore keeps accounts, sessions, links, tokens and the audit trail,
+// in the store's database.
+type authStore struct {
+	db *sql.DB
+	st *sqlStore
+}
+
+// openAuthStore returns the accounts of store, whose tables it made at
+// open (init above).
+func openAuthStore(ctx context.Context, store Store) (*authStore, error) {
+	st, ok := store.(*sqlStore)
+	if !ok {
+		return nil, fmt.Errorf("accounts need an SQL store, not %T", store)
 	}
-	return &authStore{db: db, d: d}, nil
+	var n int
+	if err := st.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM accounts`).Scan(&n); err != nil {
+		return nil, fmt.Errorf("reading the accounts: %w", err)
+	}
+	return &authStore{db: st.db, st: st}, nil
 }
 
 // q adapts a query written with ? placeholders to the dialect.
-func (a *authStore) q(query string) string {
-	if !a.d.dollars {
-		return query
-	}
-	var b strings.Builder
-	n := 0
-	for _, c := range query {
-		if c == '?' {
-			n++
-			b.WriteString("$" + strconv.Itoa(n))
-			continue
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
+func (a *authStore) q(query string) string { return a.st.rebind(query) }
 
 // timeFormat is how times are stored: UTC, fixed width, so that text order
 // is time order on every database.

@@ -83,14 +83,19 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 			fmt.Sprintf("This account may only file the reports of %s (%s).", s.bodyName(me.Body), me.Body))}})
 		return
 	}
-	sub, err := s.store.Add(r.Context(), rep.Body, rep.Period.Plan().String(), rep.ReportDate.String(), data, s.now(),
-		Filing{Account: me.ID, Remote: s.remote(r)})
+	sub, existing, err := s.store.Add(r.Context(), NewVersion{
+		Body: rep.Body, Period: rep.Period.Plan().String(), ReportDate: rep.ReportDate.String(),
+		Report: data, ContentType: r.Header.Get("Content-Type"), ReceivedAt: s.now(),
+		Submitter: submitter(me.ID),
+	})
 	if err != nil {
 		log.Printf("storing a report of %s: %v", rep.Body, err)
 		writeIssue(w, http.StatusServiceUnavailable, "storage_error", "Chưa lưu được báo cáo; hãy gửi lại sau ít phút. Bản nháp vẫn được giữ.", "The report could not be stored; send it again in a few minutes. Your draft is kept.")
 		return
 	}
-	s.audit(r, "report_filed", me.ID, me.ID, filedDetail(sub, me.token))
+	if !existing {
+		s.audit(r, "report_filed", me.ID, me.ID, filedDetail(sub, me.token))
+	}
 	w.Header().Set("Location", fmt.Sprintf("/api/reports/%d", sub.ID))
 	writeJSON(w, http.StatusCreated, accepted{sub, s.receipt(sub, diag.VI), s.receipt(sub, diag.EN)})
 }
@@ -146,10 +151,17 @@ func (s *server) getReport(w http.ResponseWriter, r *http.Request) {
 		writeIssue(w, http.StatusServiceUnavailable, "storage_error", "Chưa đọc được báo cáo; hãy thử lại sau ít phút.", "The report could not be read; try again in a few minutes.")
 		return
 	}
+	filed, err := s.filers(r.Context(), []Submission{sub})
+	if err != nil {
+		log.Printf("naming the filer of report %d: %v", id, err)
+		writeIssue(w, http.StatusServiceUnavailable, "storage_error", "Chưa đọc được báo cáo; hãy thử lại sau ít phút.", "The report could not be read; try again in a few minutes.")
+		return
+	}
 	writeJSON(w, http.StatusOK, struct {
 		Submission
-		Report json.RawMessage `json:"report"`
-	}{sub, sub.Report})
+		FiledBy string          `json:"filedBy,omitempty"` // the filer's name and username
+		Report  json.RawMessage `json:"report"`
+	}{sub, filed[0].Filer, sub.Report})
 }
 
 // getSchema is GET /api/schema[?body=ID[&at=YYYY-MM-DD]][&lang=en]: the

@@ -19,13 +19,13 @@ func (s *server) filers(ctx context.Context, subs []Submission) ([]versionRow, e
 	if err != nil {
 		return nil, err
 	}
-	names := map[int64]string{}
+	names := map[string]string{}
 	for _, a := range accs {
-		names[a.ID] = a.Name + " (" + a.Username + ")"
+		names[submitter(a.ID)] = a.Name + " (" + a.Username + ")"
 	}
 	rows := make([]versionRow, len(subs))
 	for i, sub := range subs {
-		rows[i] = versionRow{Submission: sub, BodyName: s.bodyName(sub.Body), Filer: names[sub.Account]}
+		rows[i] = versionRow{Submission: sub, BodyName: s.bodyName(sub.Body), Filer: names[sub.Submitter]}
 	}
 	return rows, nil
 }

@@ -45,7 +45,7 @@ var e2eToday = time.Date(2026, time.November, 18, 9, 0, 0, 0, time.UTC)
 // started again on the same address, as a restarted portal is.
 type e2ePortal struct {
 	dir, dist string
-	store     *Store
+	store     Store
 	srv       *server
 	ts        *httptest.Server
 }
@@ -73,11 +73,8 @@ func (p *e2ePortal) e2eAccounts(t *testing.T) string {
 
 func (p *e2ePortal) start(t *testing.T, addr string) {
 	t.Helper()
-	store, err := OpenStore(p.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := openAuthStore(store.db, sqliteDialect)
+	store := openTestStore(t, p.dir)
+	st, err := openAuthStore(t.Context(), store)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +246,7 @@ type e2eVersion struct {
 // each of which must pass report.Default().Parse.
 func e2eStored(t *testing.T, p *e2ePortal) []e2eVersion {
 	t.Helper()
-	subs, err := p.store.ForPeriod(t.Context(), "annual-2026")
+	subs, err := storedVersions(t, p.store, "annual-2026")
 	if err != nil {
 		t.Fatal(err)
 	}

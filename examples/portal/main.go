@@ -69,12 +69,12 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	store, err := OpenStore(*data)
+	store, err := OpenStore(context.Background(), *data, StoreOptions{Quota: DefaultQuota})
 	if err != nil {
 		log.Fatal(err)
 	}
 	defer store.Close()
-	accounts, err := openAuthStore(store.db, sqliteDialect)
+	accounts, err := openAuthStore(context.Background(), store)
 	if err != nil {
 		log.Fatal(err)
 	}

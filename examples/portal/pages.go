@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"embed"
 	"fmt"
 	"html/template"
@@ -152,14 +153,10 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	subs, err := s.store.ForPeriod(r.Context(), p.String())
+	inputs, err := s.compileInputs(r.Context(), p)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
-	}
-	inputs := make([]report.Input, len(subs))
-	for i, sub := range subs {
-		inputs[i] = report.Input{Name: sub.Label(), Data: sub.Report}
 	}
 	c := report.Compile(s.checker, p, asOf, inputs)
 	name := fmt.Sprintf("tong-hop-%s-%s", p, asOf)
@@ -177,7 +174,11 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 		for _, b := range s.reg.Bodies() {
 			names[b.ID] = b.Name
 		}
-		filers, err := s.filers(r.Context(), subs)
+		subs, err := s.store.List(r.Context(), p.String())
+		var filers []versionRow
+		if err == nil {
+			filers, err = s.filers(r.Context(), subs)
+		}
 		if err != nil {
 			log.Printf("naming the filers: %v", err)
 			s.unavailable(w, r, false)
@@ -188,4 +189,36 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 			"Versions": filers,
 		})
 	}
+}
+
+// compileInputs are the stored versions a compilation of period reads:
+// for each body, the version received last (the one that counts) and the
+// first (which decides whether the body filed on time), each read one at
+// a time. The versions in between are superseded and are not read, so the
+// work is bounded by the number of bodies, not by how many versions are
+// stored.
+func (s *server) compileInputs(ctx context.Context, p plan.Period) ([]report.Input, error) {
+	all, err := s.store.List(ctx, p.String())
+	if err != nil {
+		return nil, err
+	}
+	first := map[string]int64{}
+	for _, sub := range all {
+		if _, ok := first[sub.Body]; !ok {
+			first[sub.Body] = sub.ID
+		}
+	}
+	var inputs []report.Input
+	err = s.store.Counting(ctx, p.String(), func(sub Submission) error {
+		if id := first[sub.Body]; id != 0 && id != sub.ID {
+			f, err := s.store.Get(ctx, id)
+			if err != nil {
+				return err
+			}
+			inputs = append(inputs, report.Input{Name: f.Label(), Data: f.Report})
+		}
+		inputs = append(inputs, report.Input{Name: sub.Label(), Data: sub.Report})
+		return nil
+	})
+	return inputs, err
 }

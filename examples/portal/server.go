@@ -13,7 +13,7 @@ import (
 
 // server holds what the handlers share. It is safe for concurrent use.
 type server struct {
-	store    *Store
+	store    Store
 	reg      *plan.Registry
 	checker  *report.Checker
 	maxBytes int64
@@ -30,7 +30,7 @@ type server struct {
 
 const maxReportBytes = 1 << 20
 
-func newServer(store *Store, reg *plan.Registry, dist string) *server {
+func newServer(store Store, reg *plan.Registry, dist string) *server {
 	return &server{
 		store:    store,
 		reg:      reg,

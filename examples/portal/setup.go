@@ -97,7 +97,7 @@ for an existing account (a forgotten password). Both print the link.`)
 	}
 	fs := flag.NewFlagSet("portal admin "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	data := fs.String("data", "portal-data", "the portal's data folder")
+	data := fs.String("data", "portal-data", "the portal's data folder, or its PostgreSQL URL")
 	username := fs.String("username", "", "the account's username")
 	name := fs.String("name", "", "the person's full name (create)")
 	base := fs.String("url", "http://127.0.0.1:8080", "the portal's address as people reach it, for the link")
@@ -109,13 +109,13 @@ for an existing account (a forgotten password). Both print the link.`)
 		fmt.Fprintln(stderr, "portal admin: -username: 3–64 lower-case ASCII letters, digits, '.', '-' or '_'")
 		return 2
 	}
-	store, err := OpenStore(*data)
+	store, err := OpenStore(context.Background(), *data, StoreOptions{Quota: DefaultQuota})
 	if err != nil {
 		fmt.Fprintln(stderr, "portal admin:", err)
 		return 1
 	}
 	defer store.Close()
-	st, err := openAuthStore(store.db, sqliteDialect)
+	st, err := openAuthStore(context.Background(), store)
 	if err != nil {
 		fmt.Fprintln(stderr, "portal admin:", err)
 		return 1

@@ -2,136 +2,155 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
-	"path/filepath"
+	"strings"
 	"time"
-
-	_ "modernc.org/sqlite" // pure-Go SQLite driver "sqlite"
 )
 
-// Store keeps every accepted submission as a new row: nothing is ever
+// Store keeps every accepted submission as a new version: nothing is ever
 // updated or deleted, so each correction is a new version of the body's
-// report for the period.
-type Store struct {
-	db *sql.DB
+// report for the period. Two implementations share one SQL code path
+// (sqlStore, store_sql.go): SQLite in the data folder, the embedded
+// default, and PostgreSQL for deployments (OpenStore with a postgres://
+// URL).
+//
+// Every method is safe for concurrent use, and every read that returns
+// report bytes is bounded by what the caller asks for: List and Versions
+// return metadata only; Counting gives the bytes of one version per body
+// (the one received last), one at a time.
+type Store interface {
+	// Add stores a new version of v.Body's report for v.Period, with the
+	// next version number, unless an earlier version from the same
+	// submitter has the same idempotency key, or the same bytes: then it
+	// returns that version and existing = true. It refuses a version over
+	// the quota with a *QuotaError, and a reused idempotency key with
+	// other bytes with ErrKeyReused.
+	Add(ctx context.Context, v NewVersion) (sub Submission, existing bool, err error)
+	// Get returns one version with its bytes as received, or ErrNotFound.
+	Get(ctx context.Context, id int64) (Submission, error)
+	// Versions returns every version of body's report for period, oldest
+	// first, without the bytes.
+	Versions(ctx context.Context, body, period string) ([]Submission, error)
+	// List returns every version of every report for period, oldest
+	// first, without the bytes.
+	List(ctx context.Context, period string) ([]Submission, error)
+	// Counting calls fn, for each body, with the version of its report
+	// for period received last, with its bytes, in body ID order: the
+	// versions a compilation counts. It holds one report in memory at a
+	// time, and stops at fn's first error, which it returns.
+	Counting(ctx context.Context, period string, fn func(Submission) error) error
+	// Usage is how many versions and bytes body has stored for period.
+	Usage(ctx context.Context, body, period string) (Usage, error)
+	// Count returns how many versions are stored in all.
+	Count(ctx context.Context) (int, error)
+	// Backup writes a consistent copy of the store to the file to, while
+	// it is in use (SQLite: VACUUM INTO). PostgreSQL answers
+	// ErrBackupExternal: use pg_dump (README, Backups).
+	Backup(ctx context.Context, to string) error
+	// Close closes the store.
+	Close() error
 }
 
-// Submission is one accepted report as stored.
+// NewVersion is a report to store, as received.
+type NewVersion struct {
+	Body       string
+	Period     string // plan.Period.String(): "annual-2026"
+	ReportDate string // plan.Date.String()
+	Report     []byte // the bytes as received, BOM and all
+	// ContentType is the request's Content-Type, given back with the bytes.
+	ContentType string
+	ReceivedAt  time.Time
+	// Submitter names who sent it (an account; "" for the anonymous
+	// demo). Idempotency keys and duplicate bytes are matched per
+	// submitter.
+	Submitter string
+	// IdempotencyKey is the request's Idempotency-Key header, or "".
+	IdempotencyKey string
+}
+
+// Submission is one stored version. Report is nil where a method returns
+// metadata only.
 type Submission struct {
-	ID         int64     `json:"id"`
-	Body       string    `json:"body"`
-	Period     string    `json:"period"`
-	ReportDate string    `json:"reportDate"`
-	Version    int       `json:"version"` // 1 for the body's first report for the period
-	ReceivedAt time.Time `json:"receivedAt"`
-	Report     []byte    `json:"-"` // the bytes as received
-	Filing
+	ID          int64     `json:"id"`
+	Body        string    `json:"body"`
+	Period      string    `json:"period"`
+	ReportDate  string    `json:"reportDate"`
+	Version     int       `json:"version"` // 1 for the body's first report for the period
+	ReceivedAt  time.Time `json:"receivedAt"`
+	ContentType string    `json:"contentType"`
+	Size        int64     `json:"size"`   // len(Report)
+	SHA256      string    `json:"sha256"` // of Report, lower-case hex
+	Submitter   string    `json:"-"`
+	Report      []byte    `json:"-"` // the bytes as received
 }
 
-// Filing is who sent a submission, from where, and the SHA-256 of the
-// bytes: the audit trail of every version.
-type Filing struct {
-	Account int64  `json:"filedBy"` // the account that filed it (0 for versions stored before accounts)
-	Remote  string `json:"-"`       // the client's address
-	SHA256  string `json:"sha256"`  // of Report, hex
+// Usage is what one body has stored for one period.
+type Usage struct {
+	Versions int
+	Bytes    int64
 }
 
-const schemaSQL = `
-CREATE TABLE IF NOT EXISTS submissions (
-	id          INTEGER PRIMARY KEY AUTOINCREMENT,
-	body        TEXT    NOT NULL,
-	period      TEXT    NOT NULL,
-	report_date TEXT    NOT NULL,
-	version     INTEGER NOT NULL,
-	received_at TEXT    NOT NULL,
-	report      BLOB    NOT NULL,
-	account_id  INTEGER NOT NULL DEFAULT 0,
-	remote      TEXT    NOT NULL DEFAULT '',
-	sha256      TEXT    NOT NULL DEFAULT '',
-	UNIQUE (body, period, version)
-);
-CREATE TRIGGER IF NOT EXISTS submissions_no_update BEFORE UPDATE ON submissions
-BEGIN SELECT RAISE(ABORT, 'submissions are never changed'); END;
-CREATE TRIGGER IF NOT EXISTS submissions_no_delete BEFORE DELETE ON submissions
-BEGIN SELECT RAISE(ABORT, 'submissions are never deleted'); END;`
-
-// OpenStore opens (creating if needed) the database in dir.
-func OpenStore(dir string) (*Store, error) {
-	if err := prepareDataDir(dir); err != nil {
-		return nil, err
-	}
-	dsn := "file:" + filepath.Join(dir, "reports.db") + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)"
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, err
-	}
-	// One connection: SQLite has one writer anyway, and it makes the
-	// version numbering below race-free without retries.
-	db.SetMaxOpenConns(1)
-	_, err = db.Exec(schemaSQL)
-	if err == nil {
-		err = addFilingColumns(db)
-	}
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("preparing %s: %w", dir, err)
-	}
-	return &Store{db: db}, nil
+// Quota caps what one body may store for one period; zero means no cap.
+// Whitespace padding cannot grow the store beyond it: every byte received
+// counts.
+type Quota struct {
+	MaxVersions int
+	MaxBytes    int64
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// DefaultQuota is the portal's quota per body and period: a body corrects
+// its report a few times a year; 200 versions of the largest accepted
+// report is 200 MiB, far beyond honest use and bounded.
+var DefaultQuota = Quota{MaxVersions: 200, MaxBytes: 64 << 20}
 
-// Add stores a new version of body's report for period, filed as f says
-// (its SHA256 is computed here).
-func (s *Store) Add(ctx context.Context, body, period, reportDate string, raw []byte, at time.Time, f Filing) (Submission, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return Submission{}, err
-	}
-	defer tx.Rollback()
-	f.SHA256 = sha256Hex(raw)
-	sub := Submission{Body: body, Period: period, ReportDate: reportDate, ReceivedAt: at.UTC(), Report: raw, Filing: f}
-	err = tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM submissions WHERE body = ? AND period = ?`, body, period).Scan(&sub.Version)
-	if err != nil {
-		return Submission{}, err
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO submissions (body, period, report_date, version, received_at, report, account_id, remote, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		body, period, reportDate, sub.Version, sub.ReceivedAt.Format(time.RFC3339Nano), raw, f.Account, f.Remote, f.SHA256)
-	if err != nil {
-		return Submission{}, err
-	}
-	if sub.ID, err = res.LastInsertId(); err != nil {
-		return Submission{}, err
-	}
-	return sub, tx.Commit()
+// QuotaError is Add's answer to a version over the quota.
+type QuotaError struct {
+	Quota Quota
+	Used  Usage
+	Size  int64 // of the refused version
 }
 
-// ErrNotFound is returned for an unknown submission ID.
-var ErrNotFound = errors.New("no such submission")
-
-// Get returns one submission.
-func (s *Store) Get(ctx context.Context, id int64) (Submission, error) {
-	subs, err := s.query(ctx, `WHERE id = ?`, id)
-	if err != nil {
-		return Submission{}, err
-	}
-	if len(subs) == 0 {
-		return Submission{}, ErrNotFound
-	}
-	return subs[0], nil
+func (e *QuotaError) Error() string {
+	return fmt.Sprintf("quota: %d versions, %d bytes used of %d versions, %d bytes; refused %d bytes",
+		e.Used.Versions, e.Used.Bytes, e.Quota.MaxVersions, e.Quota.MaxBytes, e.Size)
 }
 
-// ForPeriod returns every version of every report for period, oldest first.
-func (s *Store) ForPeriod(ctx context.Context, period string) ([]Submission, error) {
-	return s.query(ctx, `WHERE period = ? ORDER BY id`, period)
+// Versions reports whether the version count, not the bytes, is what ran out.
+func (e *QuotaError) Versions() bool {
+	return e.Quota.MaxVersions > 0 && e.Used.Versions >= e.Quota.MaxVersions
 }
 
-// Versions returns every version of body's report for period, oldest first.
-func (s *Store) Versions(ctx context.Context, body, period string) ([]Submission, error) {
-	return s.query(ctx, `WHERE body = ? AND period = ? ORDER BY version`, body, period)
+var (
+	// ErrNotFound is returned for an unknown submission ID.
+	ErrNotFound = errors.New("no such submission")
+	// ErrKeyReused is Add's answer to an idempotency key already used by
+	// the submitter for other bytes.
+	ErrKeyReused = errors.New("idempotency key already used for another report")
+	// ErrBackupExternal is Backup's answer where the database has its own
+	// tool (PostgreSQL: pg_dump).
+	ErrBackupExternal = errors.New("back up this database with its own tool (PostgreSQL: pg_dump)")
+)
+
+// StoreOptions configure OpenStore.
+type StoreOptions struct {
+	Quota Quota
+}
+
+// OpenStore opens (creating if needed) the store named by db: a
+// postgres:// or postgresql:// URL (or a libpq key=value string starting
+// "host=") for PostgreSQL, otherwise a folder holding the SQLite database
+// reports.db.
+func OpenStore(ctx context.Context, db string, o StoreOptions) (Store, error) {
+	if IsPostgres(db) {
+		return openPostgres(ctx, db, o)
+	}
+	return openSQLite(ctx, db, o)
+}
+
+// IsPostgres reports whether db names a PostgreSQL database.
+func IsPostgres(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://") || strings.HasPrefix(db, "host=")
 }
 
 // Label names a submission for people: "so-y-te, bản 2, nhận 16:00 18/11/2026".
@@ -141,30 +160,3 @@ func (sub Submission) Label() string {
 
 // Received is when the portal received the submission, in Hanoi: "16:00 18/11/2026".
 func (sub Submission) Received() string { return sub.ReceivedAt.In(hanoi).Format("15:04 02/01/2006") }
-
-// Count returns how many submissions are stored.
-func (s *Store) Count(ctx context.Context) (n int, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM submissions`).Scan(&n)
-	return n, err
-}
-
-func (s *Store) query(ctx context.Context, where string, args ...any) ([]Submission, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, body, period, report_date, version, received_at, report, account_id, remote, sha256 FROM submissions `+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Submission
-	for rows.Next() {
-		var sub Submission
-		var at string
-		if err := rows.Scan(&sub.ID, &sub.Body, &sub.Period, &sub.ReportDate, &sub.Version, &at, &sub.Report, &sub.Account, &sub.Remote, &sub.SHA256); err != nil {
-			return nil, err
-		}
-		if sub.ReceivedAt, err = time.Parse(time.RFC3339Nano, at); err != nil {
-			return nil, err
-		}
-		out = append(out, sub)
-	}
-	return out, rows.Err()
-}
