@@ -63,8 +63,11 @@ func setUpDemo(ctx context.Context, st *authStore, out io.Writer, base string, n
 		if err != nil {
 			return err
 		}
+		if acc.Name != d.Name || acc.Role != d.Role || acc.Body != d.Body {
+			continue // not the demo's: an account of the same name made otherwise
+		}
 		if acc.HasPassword || acc.Disabled {
-			lines = append(lines, fmt.Sprintf("  %-9s %-60s (mật khẩu đã đặt / password set)", d.Username, d.What))
+			lines = append(lines, fmt.Sprintf("  %s — %s\n      (mật khẩu đã đặt: đăng nhập ở %s/signin / password set: sign in)", d.Username, d.What, base))
 			continue
 		}
 		secret, err := st.newLink(ctx, acc.ID, now, ttl)
@@ -72,7 +75,7 @@ func setUpDemo(ctx context.Context, st *authStore, out io.Writer, base string, n
 			return err
 		}
 		st.record(ctx, AuditEvent{At: now, Kind: "link_created", Subject: acc.ID, Remote: "console", Detail: "demo"})
-		lines = append(lines, fmt.Sprintf("  %-9s %-60s %s/link/%s", d.Username, d.What, base, secret))
+		lines = append(lines, fmt.Sprintf("  %s — %s\n      %s/link/%s", d.Username, d.What, base, secret))
 	}
 	if len(lines) == 0 {
 		return nil
