@@ -286,9 +286,9 @@ func (s *server) auditPage(w http.ResponseWriter, r *http.Request) {
 		s.unavailable(w, r, false)
 		return
 	}
-	names := map[int64]string{}
+	names := map[int64]Account{}
 	for _, a := range accs {
-		names[a.ID] = a.Name + " (" + a.Username + ")"
+		names[a.ID] = a
 	}
 	var older int64
 	if len(events) == auditPageSize {
