@@ -77,7 +77,6 @@ type AuditEvent struct {
 var auditKinds = map[string]string{
 	"signin":           "Đăng nhập",
 	"signin_failed":    "Đăng nhập không thành công",
-	"signin_throttled": "Đăng nhập bị hoãn (nhiều lần sai)",
 	"signout":          "Đăng xuất",
 	"account_created":  "Tạo tài khoản",
 	"account_disabled": "Khoá tài khoản",

@@ -28,6 +28,7 @@ type authConfig struct {
 	hosts         []string // the Host values the portal answers to (DNS rebinding)
 	secureCookies bool     // served over HTTPS (possibly by a proxy in front)
 	forwarded     bool     // behind a reverse proxy on this machine: trust its X-Forwarded-For and -Proto
+	demo          bool     // demo mode: the sign-in page says where the demo's links are
 	idle          time.Duration
 	maxAge        time.Duration
 	linkTTL       time.Duration
@@ -318,7 +319,7 @@ func (s *server) signinPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, localPath(r.URL.Query().Get("next")), http.StatusSeeOther)
 		return
 	}
-	s.page(w, r, http.StatusOK, "signin.html", map[string]any{"Next": localPath(r.URL.Query().Get("next"))})
+	s.page(w, r, http.StatusOK, "signin.html", map[string]any{"Next": localPath(r.URL.Query().Get("next")), "Demo": s.auth.demo})
 }
 
 // signin is POST /signin: the password checked (slowly, a few at once),
@@ -331,7 +332,7 @@ func (s *server) signin(w http.ResponseWriter, r *http.Request) {
 	username := strings.ToLower(strings.TrimSpace(r.PostFormValue("username")))
 	password := r.PostFormValue("password")
 	next := localPath(r.PostFormValue("next"))
-	data := map[string]any{"Next": next, "Username": username}
+	data := map[string]any{"Next": next, "Username": username, "Demo": s.auth.demo}
 	if len(username) > 64 || len(password) > 4*maxPassword {
 		username = ""
 	}

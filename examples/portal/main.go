@@ -5,18 +5,26 @@
 //	go run ./examples/portal admin create -username NAME -name "FULL NAME" [-data DIR] [-url URL]
 //	go run ./examples/portal admin link -username NAME [-data DIR] [-url URL]
 //
-// It serves on localhost a start page (choose a body and a period), the
-// embedded report form, the report API, and the City Red Cross's
-// compilation:
+// It serves on localhost the embedded report form, the report API and the
+// City Red Cross's compilation, to accounts with roles (auth.go; who may
+// use each route is declared where routes registers it):
 //
-//	GET  /                               start page
-//	GET  /form?body=ID&period=annual-2026 the report form (the embedded widget)
-//	POST /api/reports                    strict parse and validation; 201, 413, 415 or 422
-//	GET  /api/reports/{id}               one stored version
-//	GET  /api/schema?body=ID&at=DATE     the JSON Schema for integrators
-//	GET  /compile?period=annual-2026     the compilation (HTML; &format=md or json to download)
-//	GET  /kh164/…                        the widget's files (the kit of go generate ./wasm/...)
-//	GET  /example/                       examples/widget: the form embedded in a static page
+//	GET  /                               start page of the role                   signed in
+//	GET  /form?body=ID&period=annual-2026 the report form (the embedded widget)    reporter of ID
+//	POST /api/reports                    201, 401, 403, 413, 415 or 422           reporter (session or API token) of the report's body
+//	GET  /api/reports/{id}               one stored version                       its body's reporter, compiler
+//	GET  /api/schema?body=ID&at=DATE     the JSON Schema for integrators          anyone
+//	GET  /compile?period=annual-2026     the compilation (&format=md or json)     compiler
+//	GET  /signin, POST /signin, /signout signing in (throttled) and out
+//	GET  /link/{token}                   a one-time link: set a password          anyone holding it
+//	GET  /admin, POST /admin/…           accounts, one-time links, API tokens     administrator
+//	GET  /admin/audit                    the audit trail                          administrator
+//	GET  /kh164/…                        the widget's files                       anyone
+//	GET  /example/                       examples/widget in a static page         signed in
+//
+// In demo mode (the default) the first start creates demo accounts and
+// prints their one-time sign-in links on the console; a deployment runs
+// with -demo=false and makes its first administrator with "admin create".
 //
 // Every accepted report is kept as a new version in an SQLite database in
 // the data folder: nothing is overwritten or deleted. At start the widget
@@ -99,7 +107,7 @@ func main() {
 		allowed = strings.Split(strings.ToLower(strings.ReplaceAll(*hosts, " ", "")), ",")
 	}
 	s.auth = newAuthConfig(accounts, allowed)
-	s.auth.secureCookies, s.auth.forwarded, s.auth.idle = *https, *forwarded, *idle
+	s.auth.secureCookies, s.auth.forwarded, s.auth.idle, s.auth.demo = *https, *forwarded, *idle, *demo
 	base := "http://" + allowed[0]
 	if *https {
 		base = "https://" + allowed[0]

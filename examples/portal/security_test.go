@@ -560,3 +560,35 @@ func TestAdminCommandAndDemo(t *testing.T) {
 		t.Errorf("after a restart the old link answers %d; %d new links", st, strings.Count(demo.String(), "/link/"))
 	}
 }
+
+func TestSignInStaysOnThisSite(t *testing.T) {
+	ts, s := newTestServer(t, t.TempDir(), plan.D(2026, 11, 18))
+	account(t, s, "so-y-te.hoa", RoleReporter, "so-y-te", goodPassword)
+	for next, want := range map[string]string{
+		"/form?body=so-y-te&period=annual-2026": "/form?body=so-y-te&period=annual-2026",
+		"//evil.example/":                       "/",
+		"/\\evil.example/":                      "/",
+		"https://evil.example/":                 "/",
+		"javascript:alert(1)":                   "/",
+	} {
+		req, _ := http.NewRequest("POST", ts.URL+"/signin", strings.NewReader(url.Values{"username": {"so-y-te.hoa"}, "password": {goodPassword}, "next": {next}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		resp, err := noRedirects.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if loc := resp.Header.Get("Location"); resp.StatusCode != http.StatusSeeOther || loc != want {
+			t.Errorf("next=%q: %d to %q, want %q", next, resp.StatusCode, loc, want)
+		}
+	}
+	// Anonymous, a page sends to the sign-in page and back.
+	resp, err := noRedirects.Get(ts.URL + "/form?body=so-y-te&period=annual-2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if loc := resp.Header.Get("Location"); loc != "/signin?next=%2Fform%3Fbody%3Dso-y-te%26period%3Dannual-2026" {
+		t.Errorf("anonymous /form: to %q", loc)
+	}
+}
