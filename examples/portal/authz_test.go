@@ -66,9 +66,9 @@ func withPreparer(t *testing.T, body, name, phone, email string) []byte {
 	return b
 }
 
-func newMatrix(t *testing.T) *matrix {
+func newMatrix(t *testing.T, store Store) *matrix {
 	t.Helper()
-	ts, s := newUnstartedServer(t, t.TempDir(), plan.D(2026, 11, 18))
+	ts, s := newUnstartedServerOn(t, store, plan.D(2026, 11, 18))
 	s.example = filepath.Join("..", "widget")
 	if err := os.WriteFile(filepath.Join(s.dist, "kh164-form.js"), []byte("/* the kit */"), 0o600); err != nil {
 		t.Fatal(err)
@@ -242,7 +242,11 @@ func matrixRoutes() []route {
 // data its principal may not read, and that personal data is never
 // cached.
 func TestAuthorizationMatrix(t *testing.T) {
-	m := newMatrix(t)
+	forEachBackend(t, testAuthorizationMatrix)
+}
+
+func testAuthorizationMatrix(t *testing.T, store Store) {
+	m := newMatrix(t, store)
 	routes := matrixRoutes()
 	for _, p := range m.s.patterns {
 		if !slices.ContainsFunc(routes, func(r route) bool { return r.pattern == p }) {

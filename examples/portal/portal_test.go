@@ -34,7 +34,12 @@ func newTestServer(t *testing.T, dir string, day plan.Date) (*httptest.Server, *
 
 func newUnstartedServer(t *testing.T, dir string, day plan.Date) (*httptest.Server, *server) {
 	t.Helper()
-	store := openTestStore(t, dir)
+	return newUnstartedServerOn(t, openTestStore(t, dir), day)
+}
+
+// newUnstartedServerOn is newUnstartedServer on the store given.
+func newUnstartedServerOn(t *testing.T, store Store, day plan.Date) (*httptest.Server, *server) {
+	t.Helper()
 	st, err := openAuthStore(t.Context(), store)
 	if err != nil {
 		t.Fatal(err)

@@ -477,8 +477,11 @@ func TestDataFilesServiceOnly(t *testing.T) {
 	}
 }
 
-func TestAuditTrail(t *testing.T) {
-	ts, s := newTestServer(t, t.TempDir(), plan.D(2026, 11, 18))
+func TestAuditTrail(t *testing.T) { forEachBackend(t, testAuditTrail) }
+
+func testAuditTrail(t *testing.T, store Store) {
+	ts, s := newUnstartedServerOn(t, store, plan.D(2026, 11, 18))
+	ts.Start()
 	account(t, s, "so-y-te.hoa", RoleReporter, "so-y-te", goodPassword)
 	admin := sessionClient(t, ts, s, account(t, s, "quan-tri", RoleAdmin, "", ""))
 	signInHTTP(t, ts, "so-y-te.hoa", "sai mật khẩu rồi")
@@ -508,7 +511,7 @@ func TestAuditTrail(t *testing.T) {
 	}
 	// Append-only: the database refuses to change or delete an entry.
 	for _, q := range []string{`UPDATE audit SET detail = 'x'`, `DELETE FROM audit`} {
-		if _, err := s.auth.store.db.Exec(q); err == nil || !strings.Contains(err.Error(), "audit trail is never") {
+		if _, err := s.auth.store.db.Exec(q); err == nil || !strings.Contains(err.Error(), "the audit trail is never") {
 			t.Errorf("%s: %v", q, err)
 		}
 	}
