@@ -141,7 +141,6 @@ var (
 	admins      = access{roles: []Role{RoleAdmin}}
 	apiFiling   = access{api: true, roles: []Role{RoleReporter}}
 	apiReading  = access{api: true, roles: []Role{RoleReporter, RoleCompiler}}
-	apiSignedIn = access{api: true, roles: []Role{RoleReporter, RoleCompiler, RoleAdmin}}
 )
 
 // handle registers a route with who may use it: the only way routes are

@@ -79,7 +79,10 @@ func TestE2EAccounts(t *testing.T) {
 		tb.Screenshot("kh164-accounts-2-admin")
 		tb.Check()
 		tb.signOut()
+		tb.Screenshot("kh164-accounts-5-signedout")
 		// The person, on another day, opens the link.
+		tb.Do(chromedp.Navigate(got[0]))
+		tb.Screenshot("kh164-accounts-6-link")
 		tb.setPassword(got[0], e2ePassword)
 		if me := browsertest.Eval[string](tb.Tab, `document.getElementById('me').textContent`); me != hoa+" · Sở Y tế" {
 			t.Errorf("signed in as %q", me)
@@ -124,6 +127,7 @@ func TestE2EAccounts(t *testing.T) {
 		tb.Expect("404")
 		tb.Do(chromedp.Navigate(p.ts.URL + "/form?body=so-y-te&period=annual-2026"))
 		text := browsertest.Eval[string](tb.Tab, `document.body.innerText`)
+		tb.Screenshot("kh164-accounts-7-denied")
 		if !strings.Contains(text, "không có quyền") || strings.Contains(text, "Sở Y tế") || browsertest.Eval[bool](tb.Tab, `!!document.querySelector('kh164-report-form')`) {
 			t.Errorf("Sở Y tế's form, opened by Sở GD&ĐT: %.300s", text)
 		}

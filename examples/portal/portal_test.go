@@ -60,7 +60,9 @@ func account(t testing.TB, s *server, username string, role Role, body, password
 	ctx := context.Background()
 	acc, err := s.auth.store.createAccount(ctx, Account{Username: username, Name: "Tên của " + username, Role: role, Body: body}, s.now())
 	if errors.Is(err, ErrExists) {
-		acc, _, err = s.auth.store.accountByUsername(ctx, username)
+		if acc, _, err = s.auth.store.accountByUsername(ctx, username); err != nil {
+			t.Fatal(err)
+		}
 		return acc
 	}
 	if err != nil {

@@ -595,3 +595,35 @@ func TestSignInStaysOnThisSite(t *testing.T) {
 		t.Errorf("anonymous /form: to %q", loc)
 	}
 }
+
+func TestDisabledAccountLocked(t *testing.T) {
+	ts, s := newTestServer(t, t.TempDir(), plan.D(2026, 11, 18))
+	acc := account(t, s, "so-y-te.hoa", RoleReporter, "so-y-te", goodPassword)
+	_, tok, err := s.auth.store.newToken(t.Context(), acc.ID, "x", s.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sess := sessionCookie(signInHTTP(t, ts, "so-y-te.hoa", goodPassword))
+	admin := sessionClient(t, ts, s, account(t, s, "quan-tri", RoleAdmin, "", ""))
+	resp, err := admin.PostForm(fmt.Sprintf("%s/admin/accounts/%d/disable", ts.URL, acc.ID), url.Values{})
+	if err != nil || resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("disabling: %v %v", resp.Status, err)
+	}
+	resp.Body.Close()
+	if st := status(t, ts, "/", sess); st != http.StatusSeeOther {
+		t.Errorf("the session of a disabled account: %d", st)
+	}
+	if code, _ := getAs(t, ts.URL+"/api/reports/1", tok); code != http.StatusUnauthorized {
+		t.Errorf("the token of a disabled account: %d", code)
+	}
+	if resp := signInHTTP(t, ts, "so-y-te.hoa", goodPassword); resp.StatusCode != http.StatusUnauthorized {
+		t.Errorf("signing in to a disabled account: %d", resp.StatusCode)
+	}
+	// An administrator cannot lock themself out.
+	me, _, _ := s.auth.store.accountByUsername(t.Context(), "quan-tri")
+	resp, err = admin.PostForm(fmt.Sprintf("%s/admin/accounts/%d/disable", ts.URL, me.ID), url.Values{})
+	if err != nil || resp.StatusCode != http.StatusConflict {
+		t.Errorf("disabling oneself: %v %v", resp.Status, err)
+	}
+	resp.Body.Close()
+}
