@@ -135,18 +135,38 @@ func (c *Checker) Parse(file string, data []byte) (*Report, error) {
 		return nil, errs
 	}
 	Normalize(r)
-	l := c.validate(r)
+	l, more := c.validateAt(r, src.Offset)
 	if l == nil {
 		return r, nil
 	}
-	src.Place(l)
-	slices.SortStableFunc(l, func(a, b diag.Issue) int {
-		if a.Line != b.Line {
-			return a.Line - b.Line
+	// In input order: each issue's offset is found once, in time linear
+	// in its pointer; lines and columns are counted only for the issues
+	// kept.
+	offs := make(map[string]int, len(l))
+	for _, is := range l {
+		if _, ok := offs[is.Path]; !ok {
+			offs[is.Path] = src.Offset(is.Path)
 		}
-		return a.Column - b.Column
-	})
-	return nil, l
+	}
+	slices.SortStableFunc(l, func(a, b diag.Issue) int { return offs[a.Path] - offs[b.Path] })
+	return nil, c.capped(src, l, more)
+}
+
+// capped cuts l, in order, to diag.MaxIssues issues placed by src, and
+// adds one diag.TooManyIssues issue, placed with the last one kept, if
+// more were found (more counts those already left out).
+func (c *Checker) capped(src *decode.Source, l diag.List, more int) diag.List {
+	if len(l) > diag.MaxIssues {
+		more += len(l) - diag.MaxIssues
+		l = l[:diag.MaxIssues]
+	}
+	src.Place(l)
+	l = l.Capped(diag.MaxIssues, more)
+	if more > 0 && len(l) > 1 {
+		last := &l[len(l)-1]
+		last.File, last.Line, last.Column = l[len(l)-2].File, l[len(l)-2].Line, l[len(l)-2].Column
+	}
+	return l
 }
 
 // ParseReader reads at most MaxBytes+1 bytes from rd (a longer input is
@@ -182,20 +202,27 @@ func (c *Checker) Validate(r *Report) error {
 		r = clone(r)
 		Normalize(r)
 	}
-	return c.validate(r).Err()
+	l, more := c.validateAt(r, nil)
+	if l == nil {
+		return nil
+	}
+	return c.capped(nil, l, more)
 }
 
-// validate checks r, whose text is in NFC, and returns its issues in
-// field order (nil when none).
-func (c *Checker) validate(r *Report) diag.List {
-	v := validation{c: c, r: r}
+// validateAt checks r, whose text is in NFC, and returns its issues in
+// field order (nil when none), and how many more it found but did not
+// build because they come after at least diag.MaxIssues others. offset,
+// if not nil, gives the input offset of the value at a pointer: then
+// "after" means after in the input, otherwise in field order.
+func (c *Checker) validateAt(r *Report, offset func(ptr string) int) (diag.List, int) {
+	v := validation{c: c, r: r, offset: offset}
 	v.fieldErrors("", c.v.Struct(r))
 	v.planRules()
 	if len(v.list) == 0 {
-		return nil
+		return nil, 0
 	}
 	sortFieldOrder(v.list)
-	return v.list
+	return v.list, v.more
 }
 
 // EffectiveCutoff returns r.DataCutoff or, when it is nil, the end of the
@@ -213,6 +240,81 @@ type validation struct {
 	c    *Checker
 	r    *Report
 	list diag.List
+	// offset places a pointer in the input (nil: no input, field order).
+	offset func(ptr string) int
+	// more counts the issues found and not built: each generator over a
+	// collection a sender controls builds at most diag.MaxIssues issues,
+	// the first in order, and counts the others here.
+	more int
+	// budgets are those of the arrays (by pointer): see skip.
+	budgets map[string]*budget
+}
+
+// A budget tracks the issues built inside one array.
+type budget struct {
+	built int
+	last  int // once built reaches diag.MaxIssues, the index of that item
+}
+
+// arrays calls fn with the pointer and the index of each array item that
+// ptr goes through: "/tasks/3/activities/1" gives ("/tasks", 3) and
+// ("/tasks/3/activities", 1). Report has no other arrays.
+func arrays(ptr string, fn func(array string, i int) bool) {
+	rest, ok := strings.CutPrefix(ptr, "/tasks/")
+	if !ok {
+		return
+	}
+	is, rest, _ := strings.Cut(rest, "/")
+	i, err := strconv.Atoi(is)
+	if err != nil || !fn("/tasks", i) {
+		return
+	}
+	acts := "/tasks/" + is + "/activities"
+	if a, ok := strings.CutPrefix(rest, "activities/"); ok {
+		a, _, _ = strings.Cut(a, "/")
+		if j, err := strconv.Atoi(a); err == nil {
+			fn(acts, j)
+		}
+	}
+}
+
+// skip reports whether the issue at ptr is not to be built, and then
+// counts it in v.more: it is in an array item after the one where
+// diag.MaxIssues issues of the array were built, so it comes after them
+// (array items are in input order and in field order). Generators over
+// array items call it before building an issue's message; add keeps the
+// budgets.
+func (v *validation) skip(ptr string) bool {
+	skip := false
+	arrays(ptr, func(array string, i int) bool {
+		if b := v.budgets[array]; b != nil && b.built >= diag.MaxIssues && i > b.last {
+			skip = true
+		}
+		return !skip
+	})
+	if skip {
+		v.more++
+	}
+	return skip
+}
+
+// account records one issue built at ptr in the budgets of its arrays.
+func (v *validation) account(ptr string) {
+	arrays(ptr, func(array string, i int) bool {
+		if v.budgets == nil {
+			v.budgets = map[string]*budget{}
+		}
+		b := v.budgets[array]
+		if b == nil {
+			b = &budget{}
+			v.budgets[array] = b
+		}
+		b.built++
+		if b.built == diag.MaxIssues {
+			b.last = i
+		}
+		return true
+	})
 }
 
 // fieldErrors turns the validator's errors into issues. prefix is the
@@ -224,6 +326,9 @@ func (v *validation) fieldErrors(prefix string, err error) {
 	}
 	for _, fe := range fes {
 		ptr := pointer(prefix, fe.Namespace())
+		if v.skip(ptr) {
+			continue
+		}
 		switch fe.ActualTag() {
 		case "unique":
 			v.unique(ptr, fe.Value())
@@ -245,7 +350,9 @@ func (v *validation) unique(ptr string, s any) {
 		for i := range s {
 			item := strictjson.AppendIndex(ptr, i)
 			if j, dup := first[s[i].Task]; dup {
-				v.duplicateTask(strictjson.AppendToken(item, "task"), s[i].Task, j, i)
+				if p := strictjson.AppendToken(item, "task"); !v.skip(p) {
+					v.duplicateTask(p, s[i].Task, j, i)
+				}
 			} else {
 				first[s[i].Task] = i
 			}
@@ -256,7 +363,9 @@ func (v *validation) unique(ptr string, s any) {
 		for i, a := range s {
 			item := strictjson.AppendIndex(ptr, i)
 			if j, dup := first[a]; dup {
-				v.duplicateActivity(item, a, j, i)
+				if !v.skip(item) {
+					v.duplicateActivity(item, a, j, i)
+				}
 			} else {
 				first[a] = i
 			}
@@ -406,7 +515,7 @@ func (v *validation) taskSet(body plan.Body, tasks []plan.Task) {
 			continue
 		}
 		seen[t.Task] = true
-		if !slices.ContainsFunc(tasks, func(e plan.Task) bool { return e.ID == t.Task }) {
+		if !slices.ContainsFunc(tasks, func(e plan.Task) bool { return e.ID == t.Task }) && !v.skip(strictjson.AppendToken(strictjson.AppendIndex("/tasks", i), "task")) {
 			v.foreignTask(i, t.Task, body)
 		}
 	}

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"reflect"
@@ -119,6 +120,7 @@ func (v *validation) add(ptr, code, vi, en string, params ...any) {
 			}
 		}
 	}
+	v.account(ptr)
 	v.list = append(v.list, is)
 }
 
@@ -135,6 +137,12 @@ func (v *validation) tagIssue(ptr string, fe validator.FieldError) {
 	case strings.HasPrefix(tag, "required") || val.Kind() == reflect.String && s == "":
 		vi, en := v.need(ptr)
 		v.add(ptr, "required", vi, en)
+	case tag == "max" && (val.Kind() == reflect.Slice || val.Kind() == reflect.Map): // a list longer than the plan's
+		n, limit := val.Len(), atoi(fe.Param())
+		v.add(ptr, "too_many",
+			fmt.Sprintf("%s có %s mục, nhiều hơn tối đa %s mục theo Kế hoạch 164/KH-UBND (mỗi mục của kế hoạch chỉ ghi một lần). Xóa các mục lặp lại hoặc không có trong kế hoạch.", lv, num(n, diag.VI), num(limit, diag.VI)),
+			fmt.Sprintf("%s has %s items, more than the %s of Plan 164/KH-UBND (each item of the plan appears once). Remove the repeated items and those not in the plan.", le, num(n, diag.EN), num(limit, diag.EN)),
+			"max", limit, "length", n)
 	case tag == "max": // on text: a length in characters
 		n, limit := utf8.RuneCountInString(s), atoi(fe.Param())
 		v.add(ptr, "too_long",
@@ -303,9 +311,33 @@ func (v *validation) unknown(ptr, labelPtr, code, id string, lookup func(string)
 // indicators reports each entry of the indicators map at ptr that breaks
 // the indicators tag: one issue per entry, at its own pointer.
 func (v *validation) indicators(ptr string) {
+	type entry struct {
+		code, item string
+		n          int64
+		off        int
+	}
+	var bad []entry
 	for code, n := range v.r.Indicators {
+		if _, fault := checkIndicator(code, n); fault != "" {
+			bad = append(bad, entry{code: code, n: n})
+		}
+	}
+	// Messages are built for the first diag.MaxIssues entries in order
+	// only: a sender can make this map as long as the input allows.
+	for i := range bad {
+		bad[i].item = strictjson.AppendToken(ptr, bad[i].code)
+		if v.offset != nil {
+			bad[i].off = v.offset(bad[i].item)
+		}
+	}
+	slices.SortFunc(bad, func(a, b entry) int { return cmp.Or(a.off-b.off, strings.Compare(a.code, b.code)) })
+	if len(bad) > diag.MaxIssues {
+		v.more += len(bad) - diag.MaxIssues
+		bad = bad[:diag.MaxIssues]
+	}
+	for _, e := range bad {
+		code, n, item := e.code, e.n, e.item
 		in, fault := checkIndicator(code, n)
-		item := strictjson.AppendToken(ptr, code)
 		switch fault {
 		case "unknown_indicator":
 			v.unknown(item, ptr, fault, code, func(id string) error { _, err := plan.IndicatorByCode(id); return err })

@@ -2,6 +2,7 @@ package report
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
@@ -57,6 +58,8 @@ func expectedCombos(t *testing.T) map[string]bool {
 				want[pat+"/* duplicate_activity"] = true
 			case name == "indicators":
 				want[pat+"/* unknown_indicator"], want[pat+"/* out_of_range"] = true, true
+			case name == "max" && (typ.Kind() == reflect.Slice || typ.Kind() == reflect.Map):
+				want[pat+" too_many"] = true // a list: items, not characters
 			case tagCodes[name] != nil:
 				for _, code := range tagCodes[name] {
 					want[pat+" "+code] = true
@@ -126,9 +129,20 @@ var comboCases = map[string]func(t testing.TB, r *Report){
 	"/reference too_long":                   func(_ testing.TB, r *Report) { r.Reference = strings.Repeat("1", 51) },
 	"/reference invalid_symbol":             func(_ testing.TB, r *Report) { r.Reference = "245/BC-SYT/" },
 	"/tasks too_few":                        func(_ testing.TB, r *Report) { r.Tasks = []TaskResult{} },
-	"/tasks missing_task":                   func(_ testing.TB, r *Report) { r.Tasks = nil },
-	"/tasks/*/task required":                func(_ testing.TB, r *Report) { r.Tasks[0].Task = "" },
-	"/tasks/*/task unknown_task":            func(_ testing.TB, r *Report) { r.Tasks[0].Task = "III.6" },
+	"/tasks too_many": func(_ testing.TB, r *Report) {
+		r.Tasks = slices.Repeat(r.Tasks, len(plan.Tasks())/len(r.Tasks)+1)
+	},
+	"/tasks/*/activities too_many": func(_ testing.TB, r *Report) {
+		r.Tasks[0].Activities = slices.Repeat([]string{"blood_donation"}, len(plan.Activities())+1)
+	},
+	"/indicators too_many": func(_ testing.TB, r *Report) {
+		for k := range len(plan.Indicators()) + 1 {
+			r.Indicators[fmt.Sprint("x", k)] = 1
+		}
+	},
+	"/tasks missing_task":        func(_ testing.TB, r *Report) { r.Tasks = nil },
+	"/tasks/*/task required":     func(_ testing.TB, r *Report) { r.Tasks[0].Task = "" },
+	"/tasks/*/task unknown_task": func(_ testing.TB, r *Report) { r.Tasks[0].Task = "III.6" },
 	"/tasks/*/task foreign_task": func(_ testing.TB, r *Report) {
 		r.Tasks = append(r.Tasks, TaskResult{Task: "III.11.1", Status: Done, Results: "Có."})
 	},

@@ -28,10 +28,10 @@ type Report struct {
 	Reference string `json:"reference,omitempty" validate:"omitempty,reference"`
 	// Tasks are the results for exactly the tasks the body answers for on
 	// the report date, in any order.
-	Tasks []TaskResult `json:"tasks" validate:"min=1,unique=Task,dive"`
+	Tasks []TaskResult `json:"tasks" validate:"min=1,tasks_max,unique=Task,dive"`
 	// Indicators are counts and amounts by indicator code (plan.Indicators),
 	// whole numbers from 0 to the indicator's maximum.
-	Indicators   map[string]int64 `json:"indicators,omitempty" validate:"indicators"`
+	Indicators   map[string]int64 `json:"indicators,omitempty" validate:"indicators_max,indicators"`
 	Difficulties string           `json:"difficulties,omitempty" validate:"omitempty,prose"`
 	Proposals    string           `json:"proposals,omitempty" validate:"omitempty,prose"`
 	PreparedBy   Preparer         `json:"preparedBy"`
@@ -66,7 +66,7 @@ type TaskResult struct {
 	Reason  string `json:"reason,omitempty" validate:"required_if=Status not_started,omitempty,prose"`
 	// Activities are the IDs of the contents of Red Cross activity the
 	// work served (plan.Activities).
-	Activities []string `json:"activities,omitempty" validate:"omitempty,unique,dive,activity"`
+	Activities []string `json:"activities,omitempty" validate:"omitempty,activities_max,unique,dive,activity"`
 }
 
 // Preparer is the official who prepared the report and whom to call about it.

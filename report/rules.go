@@ -32,6 +32,12 @@ var Aliases = map[string]string{
 	"line":           fmt.Sprintf("max=%d,line_text", MaxLine),
 	"reference":      fmt.Sprintf("max=%d,symbol", MaxReference),
 	"email_addr":     fmt.Sprintf("max=%d,email_syntax", MaxEmail),
+	// A report names each task, activity content and indicator of the
+	// plan at most once, so its lists are never longer than the plan's:
+	// the bound keeps the work a sender can cause linear and small.
+	"tasks_max":      fmt.Sprintf("max=%d", len(plan.Tasks())),
+	"activities_max": fmt.Sprintf("max=%d", len(plan.Activities())),
+	"indicators_max": fmt.Sprintf("max=%d", len(plan.Indicators())),
 }
 
 // TextRules are the character rules of the text tags: prose_text allows

@@ -10,6 +10,8 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/plan"
@@ -36,15 +38,21 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Write(b.Bytes())
 }
 
-func writeIssue(w http.ResponseWriter, status int, code, vi, en string) {
-	writeJSON(w, status, apiError{diag.List{diag.New("", code, vi, en)}})
+func writeIssue(w http.ResponseWriter, status int, code, vi, en string, params ...any) {
+	writeJSON(w, status, apiError{diag.List{diag.New("", code, vi, en, params...)}})
 }
 
 // postReport is POST /api/reports: strict parse and validation with the
 // report package, then a new stored version.
 //
-//	201 {"id", "body", "period", "reportDate", "version", "receivedAt"} and Location
-//	413 over the size limit; 415 not application/json; 422 {"errors": [...]}
+//	201 {"id", "body", "period", "reportDate", "version", "receivedAt", …} and Location
+//	413 over the size limit or the body's byte quota; 415 not application/json;
+//	422 {"errors": [...]}; 429 over the body's version quota
+//
+// A retry is not a new version: with an Idempotency-Key header used
+// before by the same submitter, or with the same bytes as the version that
+// counts now, the answer is that version's 201, the same as the first time
+// (with Idempotent-Replayed: true).
 func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
 		writeIssue(w, http.StatusUnsupportedMediaType, "unsupported_media_type",
@@ -64,6 +72,13 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 	}
 	if int64(len(data)) > limit {
 		s.tooLarge(w, limit)
+		return
+	}
+	key := r.Header.Get("Idempotency-Key")
+	if !validKey(key) {
+		writeIssue(w, http.StatusBadRequest, "invalid_idempotency_key",
+			fmt.Sprintf("Tiêu đề Idempotency-Key phải gồm 1 đến %d ký tự ASCII in được (ví dụ một UUID).", maxKeyLen),
+			fmt.Sprintf("The Idempotency-Key header must be 1 to %d printable ASCII characters (a UUID, for example).", maxKeyLen))
 		return
 	}
 	rep, err := s.checker.Parse("", data)
@@ -86,8 +101,19 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 	sub, existing, err := s.store.Add(r.Context(), NewVersion{
 		Body: rep.Body, Period: rep.Period.Plan().String(), ReportDate: rep.ReportDate.String(),
 		Report: data, ContentType: r.Header.Get("Content-Type"), ReceivedAt: s.now(),
-		Submitter: submitter(me.ID),
+		Submitter: s.submitter(r), IdempotencyKey: key,
 	})
+	var qe *QuotaError
+	switch {
+	case errors.As(err, &qe):
+		s.overQuota(w, rep.Body, qe)
+		return
+	case errors.Is(err, ErrKeyReused):
+		writeIssue(w, http.StatusUnprocessableEntity, "idempotency_key_reused",
+			"Khóa Idempotency-Key này đã dùng cho một báo cáo khác. Dùng khóa mới cho mỗi lần gửi báo cáo mới.",
+			"This Idempotency-Key was used for another report. Use a new key for each new submission.")
+		return
+	}
 	if err != nil {
 		log.Printf("storing a report of %s: %v", rep.Body, err)
 		writeIssue(w, http.StatusServiceUnavailable, "storage_error", "Chưa lưu được báo cáo; hãy gửi lại sau ít phút. Bản nháp vẫn được giữ.", "The report could not be stored; send it again in a few minutes. Your draft is kept.")
@@ -97,7 +123,53 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 		s.audit(r, "report_filed", me.ID, me.ID, filedDetail(sub, me.token))
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/reports/%d", sub.ID))
+	if existing {
+		w.Header().Set("Idempotent-Replayed", "true")
+	}
 	writeJSON(w, http.StatusCreated, accepted{sub, s.receipt(sub, diag.VI), s.receipt(sub, diag.EN)})
+}
+
+// maxKeyLen is the longest Idempotency-Key accepted.
+const maxKeyLen = 255
+
+// validKey reports whether key is empty (no key) or a usable
+// Idempotency-Key: printable ASCII, not too long.
+func validKey(key string) bool {
+	if len(key) > maxKeyLen {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		if key[i] < 0x21 || key[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// submitter names who sent r, for idempotency and duplicates: the
+// signed-in account (auth.go).
+func (s *server) submitter(r *http.Request) string {
+	if p := who(r); p != nil {
+		return submitterOf(p.ID)
+	}
+	return ""
+}
+
+// overQuota answers a version refused by the quota of its body and
+// period: 429 when the count of versions ran out, 413 when the bytes did.
+func (s *server) overQuota(w http.ResponseWriter, body string, qe *QuotaError) {
+	if qe.Versions() {
+		w.Header().Set("Retry-After", "86400")
+		writeIssue(w, http.StatusTooManyRequests, "quota_versions",
+			fmt.Sprintf("Đơn vị %s đã gửi %d bản báo cáo cho kỳ này, bằng giới hạn của cổng. Liên hệ Hội Chữ thập đỏ Thành phố nếu cần gửi thêm.", body, qe.Used.Versions),
+			fmt.Sprintf("%s has sent %d versions of its report for this period, the portal's limit. Contact the City Red Cross if you need to send more.", body, qe.Used.Versions),
+			"used", qe.Used.Versions, "max", qe.Quota.MaxVersions)
+		return
+	}
+	writeIssue(w, http.StatusRequestEntityTooLarge, "quota_bytes",
+		fmt.Sprintf("Các bản báo cáo của %s cho kỳ này đã dùng %d byte; bản này (%d byte) vượt giới hạn %d byte của cổng. Xóa khoảng trắng thừa hoặc liên hệ Hội Chữ thập đỏ Thành phố.", body, qe.Used.Bytes, qe.Size, qe.Quota.MaxBytes),
+		fmt.Sprintf("The versions %s sent for this period take %d bytes; this one (%d bytes) goes over the portal's limit of %d bytes. Remove extra white space or contact the City Red Cross.", body, qe.Used.Bytes, qe.Size, qe.Quota.MaxBytes),
+		"used", qe.Used.Bytes, "size", qe.Size, "max", qe.Quota.MaxBytes)
 }
 
 // accepted is the 201 answer: the stored version and a receipt the form
@@ -130,8 +202,10 @@ func (s *server) tooLarge(w http.ResponseWriter, limit int64) {
 		fmt.Sprintf("The report is over %d bytes. Shorten the long texts and send it again.", limit))
 }
 
-// storedReport is GET /api/reports/{id}: one stored version, with the
-// report as it was received.
+// getReport is GET /api/reports/{id}: one stored version, its bytes
+// exactly as received (a BOM included) with the Content-Type it was sent
+// with; what the portal knows about it is in KH164-* headers and in
+// GET /api/reports/{id}/meta.
 func (s *server) getReport(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
@@ -157,11 +231,29 @@ func (s *server) getReport(w http.ResponseWriter, r *http.Request) {
 		writeIssue(w, http.StatusServiceUnavailable, "storage_error", "Chưa đọc được báo cáo; hãy thử lại sau ít phút.", "The report could not be read; try again in a few minutes.")
 		return
 	}
-	writeJSON(w, http.StatusOK, struct {
-		Submission
-		FiledBy string          `json:"filedBy,omitempty"` // the filer's name and username
-		Report  json.RawMessage `json:"report"`
-	}{sub, filed[0].Filer, sub.Report})
+	if strings.HasSuffix(r.URL.Path, "/meta") {
+		writeJSON(w, http.StatusOK, struct {
+			Submission
+			FiledBy string `json:"filedBy,omitempty"` // the filer's name and username
+		}{sub, filed[0].Filer})
+		return
+	}
+	h := w.Header()
+	ctype := sub.ContentType
+	if ctype == "" {
+		ctype = "application/json"
+	}
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s-%s-ban-%d.json"`, sub.Body, sub.Period, sub.Version))
+	h.Set("ETag", `"`+sub.SHA256+`"`)
+	h.Set("KH164-Body", sub.Body)
+	h.Set("KH164-Period", sub.Period)
+	h.Set("KH164-Version", strconv.Itoa(sub.Version))
+	h.Set("KH164-Received-At", sub.ReceivedAt.Format(time.RFC3339Nano))
+	// Versions never change, but they hold personal data: no cache keeps
+	// them (a shared office computer keeps nothing after sign-out).
+	h.Set("Cache-Control", "no-store")
+	w.Write(sub.Report)
 }
 
 // getSchema is GET /api/schema[?body=ID[&at=YYYY-MM-DD]][&lang=en]: the

@@ -21,7 +21,7 @@ func (s *server) filers(ctx context.Context, subs []Submission) ([]versionRow, e
 	}
 	names := map[string]string{}
 	for _, a := range accs {
-		names[submitter(a.ID)] = a.Name + " (" + a.Username + ")"
+		names[submitterOf(a.ID)] = a.Name + " (" + a.Username + ")"
 	}
 	rows := make([]versionRow, len(subs))
 	for i, sub := range subs {

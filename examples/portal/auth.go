@@ -134,13 +134,13 @@ type access struct {
 }
 
 var (
-	public      = access{public: true}
-	anyone      = access{roles: []Role{RoleReporter, RoleCompiler, RoleAdmin}}
-	reporters   = access{roles: []Role{RoleReporter}}
-	compilers   = access{roles: []Role{RoleCompiler}}
-	admins      = access{roles: []Role{RoleAdmin}}
-	apiFiling   = access{api: true, roles: []Role{RoleReporter}}
-	apiReading  = access{api: true, roles: []Role{RoleReporter, RoleCompiler}}
+	public     = access{public: true}
+	anyone     = access{roles: []Role{RoleReporter, RoleCompiler, RoleAdmin}}
+	reporters  = access{roles: []Role{RoleReporter}}
+	compilers  = access{roles: []Role{RoleCompiler}}
+	admins     = access{roles: []Role{RoleAdmin}}
+	apiFiling  = access{api: true, roles: []Role{RoleReporter}}
+	apiReading = access{api: true, roles: []Role{RoleReporter, RoleCompiler}}
 )
 
 // handle registers a route with who may use it: the only way routes are

@@ -6,8 +6,8 @@ import (
 	"strconv"
 )
 
-// submitter is the store's Submitter of an account's versions.
-func submitter(account int64) string { return "account:" + strconv.FormatInt(account, 10) }
+// submitterOf is the store's Submitter of an account's versions.
+func submitterOf(account int64) string { return "account:" + strconv.FormatInt(account, 10) }
 
 // prepareDataDir makes the data folder readable by the service only (mode
 // 0700) and creates the database file with mode 0600 before SQLite does,

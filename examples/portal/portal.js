@@ -10,16 +10,21 @@
   var button = document.getElementById('load-latest');
   button.addEventListener('click', function () {
     button.disabled = true;
-    fetch(notice.dataset.report, { headers: { Accept: 'application/json' } })
+    // The stored version comes back as it was received: its bytes (a
+    // BOM included) and its version number in a header.
+    var version;
+    fetch(notice.dataset.report)
       .then(function (res) {
         if (!res.ok) throw new Error('HTTP ' + res.status);
-        return res.json();
+        version = res.headers.get('KH164-Version');
+        return res.text();
       })
+      .then(function (text) { return JSON.parse(text.replace(/^\uFEFF/, '')); })
       .then(function (stored) { return form.ready.then(function () { return stored; }); })
       .then(function (stored) {
-        var problem = form.setValue(stored.report);
+        var problem = form.setValue(stored);
         if (problem) throw new Error('the stored report does not fit the form');
-        notice.querySelector('p').textContent = 'Đã điền mẫu từ bản ' + stored.version + '. Sửa rồi gửi lại để tạo bản mới.';
+        notice.querySelector('p').textContent = 'Đã điền mẫu từ bản ' + version + '. Sửa rồi gửi lại để tạo bản mới.';
         button.parentNode.remove();
       })
       .catch(function (err) {

@@ -67,6 +67,7 @@ func (s *server) routes() http.Handler {
 	h("GET /favicon.ico", public, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	h("POST /api/reports", apiFiling, s.postReport)
 	h("GET /api/reports/{id}", apiReading, s.getReport)
+	h("GET /api/reports/{id}/meta", apiReading, s.getReport)
 	h("GET /api/schema", public, s.getSchema)
 	h("GET /signin", public, s.signinPage)
 	h("POST /signin", public, s.signin)

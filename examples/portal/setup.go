@@ -3,8 +3,8 @@ package main
 // Making the first accounts: the demo's, at first start in demo mode, and
 // the first administrator of a real deployment, by command:
 //
-//	go run ./examples/portal admin create -username NAME -name "FULL NAME" [-data DIR] [-url URL]
-//	go run ./examples/portal admin link   -username NAME [-data DIR] [-url URL]
+//	go run ./examples/portal admin create -username NAME -name "FULL NAME" [-data DIR] [-db URL] [-url URL]
+//	go run ./examples/portal admin link   -username NAME [-data DIR] [-db URL] [-url URL]
 //
 // Both print a one-time sign-in link with which the person sets a
 // password. The console is the operator's: these are the only places the
@@ -89,8 +89,8 @@ func setUpDemo(ctx context.Context, st *authStore, out io.Writer, base string, n
 // status.
 func adminCommand(args []string, stdout, stderr io.Writer) int {
 	usage := func() int {
-		fmt.Fprintln(stderr, `usage: portal admin create -username NAME -name "FULL NAME" [-data DIR] [-url URL]
-       portal admin link -username NAME [-data DIR] [-url URL]
+		fmt.Fprintln(stderr, `usage: portal admin create -username NAME -name "FULL NAME" [-data DIR] [-db URL] [-url URL]
+       portal admin link -username NAME [-data DIR] [-db URL] [-url URL]
 create makes an administrator account; link issues a new one-time sign-in link
 for an existing account (a forgotten password). Both print the link.`)
 		return 2
@@ -100,7 +100,8 @@ for an existing account (a forgotten password). Both print the link.`)
 	}
 	fs := flag.NewFlagSet("portal admin "+args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	data := fs.String("data", "portal-data", "the portal's data folder, or its PostgreSQL URL")
+	data := fs.String("data", "portal-data", "the portal's data folder")
+	dbURL := fs.String("db", "", "the portal's database, as its -db (default: the -data folder)")
 	username := fs.String("username", "", "the account's username")
 	name := fs.String("name", "", "the person's full name (create)")
 	base := fs.String("url", "http://127.0.0.1:8080", "the portal's address as people reach it, for the link")
@@ -112,7 +113,10 @@ for an existing account (a forgotten password). Both print the link.`)
 		fmt.Fprintln(stderr, "portal admin: -username: 3–64 lower-case ASCII letters, digits, '.', '-' or '_'")
 		return 2
 	}
-	store, err := OpenStore(context.Background(), *data, StoreOptions{Quota: DefaultQuota})
+	if *dbURL == "" {
+		*dbURL = *data
+	}
+	store, err := OpenStore(context.Background(), *dbURL, StoreOptions{Quota: DefaultQuota})
 	if err != nil {
 		fmt.Fprintln(stderr, "portal admin:", err)
 		return 1

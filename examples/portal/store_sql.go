@@ -94,7 +94,7 @@ func (s *sqlStore) add(ctx context.Context, v NewVersion) (Submission, bool, err
 	}
 	defer tx.Rollback()
 	if s.d.lock != "" {
-		if _, err := tx.ExecContext(ctx, s.rebind(s.d.lock), v.Body+"/"+v.Period); err != nil {
+		if _, err := tx.ExecContext(ctx, s.rebind(s.d.lock), v.Body+" "+v.Period); err != nil {
 			return Submission{}, false, err
 		}
 	}

@@ -22,10 +22,11 @@ type Source struct {
 // Strict decodes data into v (a pointer) with the strict decoder, allowing
 // at most maxBytes bytes (0: the decoder's default of 1 MiB). It returns the
 // Source (nil when the input is not JSON at all) and the problems found, in
-// input order (nil when none). The Source refers to data: do not modify
-// data while placing issues with it.
+// input order (nil when none): at most diag.MaxIssues, then one
+// diag.TooManyIssues issue if there were more. The Source refers to data:
+// do not modify data while placing issues with it.
 func Strict(file string, data []byte, v any, maxBytes int64) (*Source, diag.List) {
-	doc, err := strictjson.Decode(data, v, strictjson.Options{MaxBytes: maxBytes, Borrow: true})
+	doc, err := strictjson.Decode(data, v, strictjson.Options{MaxBytes: maxBytes, MaxErrors: diag.MaxIssues, Borrow: true})
 	var src *Source
 	if doc != nil {
 		src = &Source{file: file, doc: doc}
@@ -44,6 +45,27 @@ func Strict(file string, data []byte, v any, maxBytes int64) (*Source, diag.List
 		l = append(l, is)
 	}
 	return src, l
+}
+
+// Offset returns the byte offset of the value at ptr (for a missing value,
+// of its nearest existing parent), found in time linear in the pointer's
+// length: sorting issues by Offset sorts them by position without counting
+// lines. A nil Source gives 0.
+func (s *Source) Offset(ptr string) int {
+	if s == nil {
+		return 0
+	}
+	off, _ := s.doc.Offset(ptr)
+	return off
+}
+
+// Work is strictjson.Doc.Work: how many nodes and bytes the lookups have
+// visited, for tests of linearity. A nil Source gives 0.
+func (s *Source) Work() int {
+	if s == nil {
+		return 0
+	}
+	return s.doc.Work()
 }
 
 // Place sets file, line and column on every issue of l from the positions
@@ -73,6 +95,10 @@ func Issue(e *strictjson.Error) diag.Issue {
 	is := diag.Issue{Path: e.Pointer, Line: e.Pos.Line, Column: e.Pos.Column, Code: e.Code, Params: p}
 	str := func(k string) string { return fmt.Sprint(p[k]) }
 	switch e.Code {
+	case "too_many_errors":
+		more := diag.MoreIssues(e.Params["limit"].(int), e.Params["more"].(int))
+		more.Line, more.Column = is.Line, is.Column
+		return more
 	case "too_large":
 		is.VI = fmt.Sprintf("Dữ liệu vượt quá giới hạn %s byte. Rút gọn nội dung (ví dụ chia các đoạn văn dài) rồi gửi lại.", str("limit"))
 		is.EN = fmt.Sprintf("The input is over the limit of %s bytes. Shorten it (for example the long texts) and send it again.", str("limit"))

@@ -203,7 +203,14 @@ func (d *decoder) unknownField(j int, ti *typeInfo) {
 
 // full reports whether no more errors are to be collected. Callers check
 // it before they build an error.
-func (d *decoder) full() bool { return len(d.errs) >= d.maxErrors }
+// When it is full, it counts the error its caller will not build.
+func (d *decoder) full() bool {
+	if len(d.errs) >= d.maxErrors {
+		d.dropped++
+		return true
+	}
+	return false
+}
 
 // fail records an error about the value at d.path, placed at node at.
 func (d *decoder) fail(code string, at int, params map[string]any, detail string) {

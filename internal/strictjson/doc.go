@@ -67,6 +67,10 @@
 //   - invalid_value (Params: value, reason, and cause, the error itself,
 //     for errors.As): UnmarshalText of the target type rejected the
 //     string. Also used when a number does not fit a float field.
+//   - too_many_errors (Params: more, limit): last, when more than
+//     MaxErrors errors were found: the first MaxErrors are listed, and
+//     this one counts the others (which are counted, not built). It has
+//     the pointer "" and the position of the last error listed.
 //
 // Every Error has a Pos (Offset in bytes, Line and Column from 1, Column
 // counting code points) and a Pointer ("" for the whole document). For

@@ -21,6 +21,7 @@ const (
 	codeNotInteger        = "not_integer"
 	codeIntegerOutOfRange = "integer_out_of_range"
 	codeInvalidValue      = "invalid_value"
+	codeTooManyErrors     = "too_many_errors"
 )
 
 // Pos is a place in the input. Line and Column are 1-based; Column counts

@@ -83,8 +83,18 @@ func checkResult(t *testing.T, data []byte, doc *strictjson.Doc, err error, maxE
 		return
 	}
 	var es strictjson.Errors
-	if !errors.As(err, &es) || len(es) == 0 || len(es) > maxErrors {
+	if !errors.As(err, &es) || len(es) == 0 || len(es) > maxErrors+1 {
 		t.Fatalf("err is %#v", err)
+	}
+	// More than maxErrors errors end with one too_many_errors counting
+	// the others.
+	if last := es[len(es)-1]; last.Code == "too_many_errors" {
+		if len(es) != maxErrors+1 || last.Params["more"].(int) < 1 || last.Pointer != "" || last.Pos != es[len(es)-2].Pos {
+			t.Fatalf("bad too_many_errors after %d errors: %#v", len(es)-1, last)
+		}
+		es = es[:len(es)-1]
+	} else if len(es) > maxErrors {
+		t.Fatalf("%d errors, over the %d collected", len(es), maxErrors)
 	}
 	fatal := slices.Contains(fatalCodes, es[0].Code)
 	if fatal != (doc == nil) || fatal && len(es) != 1 {

@@ -40,11 +40,27 @@ const markEvery = 1024
 // Doc is what a successful syntax pass knows about the input: positions
 // of values by JSON Pointer. It keeps its own copy of the input. It is
 // safe for concurrent use.
+//
+// Finding positions is linear in total: a pointer is resolved in time
+// linear in its length (the members of a large object and the elements of
+// a large array are indexed the first time one of them is looked up), and
+// a position is counted from a mark at most markEvery bytes before it.
 type Doc struct {
 	tree     tree
 	marks    []Pos // the position at every markEvery bytes; computed on first use
 	marksSet sync.Once
+
+	mu sync.Mutex
+	// members and elements index the containers with more than
+	// maxScan children, by tape index, built on first lookup.
+	members  map[int]map[string]int
+	elements map[int][]int32
+	work     int // tape nodes and bytes visited by lookups, for tests
 }
+
+// maxScan is the number of children up to which a container is searched
+// in order rather than indexed.
+const maxScan = 16
 
 // Pos returns the position of the value at pointer p ("" = root). For a
 // pointer that does not exist (e.g. a missing required member), or that
@@ -57,18 +73,88 @@ func (d *Doc) Pos(p string) (pos Pos, ok bool) {
 	if d == nil {
 		return Pos{Line: 1, Column: 1}, false
 	}
+	off, ok := d.Offset(p)
+	return d.position(off), ok
+}
+
+// Offset is Pos without the line and column: the byte offset of the value
+// at pointer p, found without counting lines. Sorting by Offset sorts by
+// position.
+func (d *Doc) Offset(p string) (off int, ok bool) {
+	if d == nil {
+		return 0, false
+	}
 	tokens, err := SplitPointer(p)
 	i := 0
 	ok = err == nil
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	for _, tok := range tokens {
-		j, found := d.tree.child(i, tok)
+		j, found := d.child(i, tok)
 		if !found {
 			ok = false
 			break
 		}
 		i = j
 	}
-	return d.position(d.tree.off(i)), ok
+	return d.tree.off(i), ok
+}
+
+// Work returns how many tape nodes and input bytes the lookups of d have
+// visited so far: tests use it to check that finding positions is linear.
+func (d *Doc) Work() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.work
+}
+
+// child is tree.child through the indexes of large containers. d.mu is held.
+func (d *Doc) child(i int, tok string) (int, bool) {
+	t := &d.tree
+	if t.count(i) <= maxScan {
+		d.work += t.count(i) + 1
+		return t.child(i, tok)
+	}
+	switch t.tape[i].kind {
+	case kObject:
+		m, ok := d.members[i]
+		if !ok {
+			m = make(map[string]int, t.count(i))
+			for j := i + 1; j < t.next(i); j = t.next(j + 1) {
+				d.work++
+				if name := t.str(j); !t.tape[j].dup {
+					if _, seen := m[name]; !seen {
+						m[name] = j + 1
+					}
+				}
+			}
+			if d.members == nil {
+				d.members = map[int]map[string]int{}
+			}
+			d.members[i] = m
+		}
+		d.work++
+		j, found := m[tok]
+		return j, found
+	case kArray:
+		e, ok := d.elements[i]
+		if !ok {
+			e = make([]int32, 0, t.count(i))
+			for j := i + 1; j < t.next(i); j = t.next(j) {
+				d.work++
+				e = append(e, int32(j))
+			}
+			if d.elements == nil {
+				d.elements = map[int][]int32{}
+			}
+			d.elements[i] = e
+		}
+		d.work++
+		if k, ok := arrayIndex(tok); ok && k < len(e) {
+			return int(e[k]), true
+		}
+	}
+	return 0, false
 }
 
 func (d *Doc) position(off int) Pos {
@@ -80,5 +166,8 @@ func (d *Doc) position(off int) Pos {
 			d.marks = append(d.marks, p)
 		}
 	})
+	d.mu.Lock()
+	d.work += off - d.marks[off/markEvery].Offset
+	d.mu.Unlock()
 	return walk(data, d.marks[off/markEvery], off)
 }

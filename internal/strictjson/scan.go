@@ -374,7 +374,9 @@ func (s *scanner) sameName(a, b int) bool {
 
 func (s *scanner) duplicate(k int) {
 	s.tape[k].dup = true
-	if len(s.errs) < s.maxErrors {
+	if len(s.errs) >= s.maxErrors {
+		s.dropped++
+	} else {
 		name := s.str(k)
 		s.errs = append(s.errs, newError(codeDuplicateKey, s.off(k), s.pointer(true),
 			map[string]any{"key": name}, fmt.Sprintf("duplicate key %q", name)))

@@ -95,11 +95,16 @@ func decode(data []byte, v reflect.Value, ti *typeInfo, opt Options, owned bool)
 		return doc, nil
 	}
 	slices.SortStableFunc(errs, func(a, b *Error) int { return cmp.Compare(a.Pos.Offset, b.Pos.Offset) })
+	more := d.dropped + max(0, len(errs)-opt.MaxErrors)
 	errs = errs[:min(len(errs), opt.MaxErrors)]
 	p := origin(data)
 	for _, e := range errs { // in input order, so positions are counted once
 		p = walk(data, p, e.Pos.Offset)
 		e.Pos = p
+	}
+	if more > 0 {
+		errs = append(errs, &Error{Code: codeTooManyErrors, Pos: p, Params: map[string]any{"more": more, "limit": opt.MaxErrors},
+			Detail: fmt.Sprintf("%d more errors not listed", more)})
 	}
 	return doc, errs
 }

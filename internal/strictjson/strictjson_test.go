@@ -181,9 +181,9 @@ func TestErrors(t *testing.T) {
 		{"input order", `{"zz": 1, "count": "x", "tasks": [{"id": 1, "id": 2}, 5], "name": 1, "zz": 2}`, strictjson.Options{},
 			[]string{`unknown_field "/zz" 1:2`, `wrong_type "/count" 1:20`, `duplicate_key "/tasks/0/id" 1:45`, `wrong_type "/tasks/1" 1:55`, `wrong_type "/name" 1:67`, `duplicate_key "/zz" 1:70`}},
 		{"max errors", `{"extra": {"a": 1, "a": 2, "a": 3}, "name": 1, "count": "x"}`, strictjson.Options{MaxErrors: 2},
-			[]string{`duplicate_key "/extra/a" 1:20`, `duplicate_key "/extra/a" 1:28`}},
+			[]string{`duplicate_key "/extra/a" 1:20`, `duplicate_key "/extra/a" 1:28`, `too_many_errors "" 1:28`}},
 		{"max errors keeps the first ones", `{"name": 1, "count": "x", "extra": {"a": 1, "a": 2, "a": 3}}`, strictjson.Options{MaxErrors: 2},
-			[]string{`wrong_type "/name" 1:10`, `wrong_type "/count" 1:22`}},
+			[]string{`wrong_type "/name" 1:10`, `wrong_type "/count" 1:22`, `too_many_errors "" 1:22`}},
 
 		// BOM: skipped, not a column.
 		{"BOM", "\uFEFF{\"name\": 1}", strictjson.Options{}, []string{`wrong_type "/name" 1:10`}},

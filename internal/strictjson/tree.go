@@ -59,6 +59,9 @@ type node struct {
 type tree struct {
 	data []byte
 	tape []node
+	// dropped counts the errors found but not collected, beyond
+	// Options.MaxErrors.
+	dropped int
 }
 
 // next returns the tape index just after node i and its descendants.
