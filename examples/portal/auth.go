@@ -304,9 +304,16 @@ func (s *server) parseForm(w http.ResponseWriter, r *http.Request) bool {
 }
 
 // localPath returns next if it is a path on this site, else "/": the
-// sign-in page's next must not send a person elsewhere.
+// sign-in page's next must not send a person elsewhere. Browsers drop tabs
+// and newlines from addresses and read a backslash as a slash, so
+// "/\t/evil.example" would be "//evil.example": any control character or
+// backslash makes next "/".
 func localPath(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+	if len(next) > 2048 || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") ||
+		strings.ContainsFunc(next, func(r rune) bool { return r < 0x20 || r == 0x7f || r == '\\' }) {
+		return "/"
+	}
+	if u, err := url.Parse(next); err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
 		return "/"
 	}
 	return next

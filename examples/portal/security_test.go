@@ -627,3 +627,23 @@ func TestDisabledAccountLocked(t *testing.T) {
 	}
 	resp.Body.Close()
 }
+
+// FuzzLocalPath: whatever a stranger puts in next, the sign-in page sends
+// the person to a path of this site, as a browser reads the Location.
+func FuzzLocalPath(f *testing.F) {
+	for _, s := range []string{"/", "/form?body=so-y-te", "//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example", "/%2F%2Fevil", "javascript:alert(1)", "/a\r\nSet-Cookie: x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, next string) {
+		got := localPath(next)
+		if got != "/" && got != next {
+			t.Fatalf("localPath(%q) = %q", next, got)
+		}
+		// As a browser reads it: tabs and newlines dropped, \ as /.
+		seen := strings.NewReplacer("\t", "", "\n", "", "\r", "", "\\", "/").Replace(got)
+		u, err := url.Parse(seen)
+		if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(seen, "/") || strings.HasPrefix(seen, "//") {
+			t.Fatalf("localPath(%q) = %q leads off the site", next, got)
+		}
+	})
+}
