@@ -26,6 +26,13 @@
 // position; Validate sorts them in field order (the members in the order
 // Report declares them, tasks by index, indicators by code).
 //
+// Both return at most diag.MaxIssues issues, the first in that order,
+// then, if there were more, one issue with code diag.TooManyIssues
+// (Params: more, shown) saying how many were left out. Checking takes time
+// and memory linear in the input's size, whatever it holds: issues beyond
+// the cap are counted, not built, and positions are found through an
+// index built once.
+//
 // # Parsing
 //
 // Parse decodes with the project's strict decoder (internal/decode): the
@@ -98,6 +105,8 @@
 //	                                                         the report date, or an empty string where a rule asks
 //	                                                         for a value (body, task, status, period kind, phone…).
 //	too_long                   text fields                   Longer than its limit. Params: max, length.
+//	too_many                   tasks, activities, indicators More items than the plan has (each appears once at
+//	                                                         most). Params: max, length.
 //	too_few                    /tasks                        Fewer items than the minimum. Params: min, length.
 //	invalid_value              /schemaVersion, /plan,        Not one of the allowed values (Params: value, allowed)
 //	                           /period/kind, /tasks/*/status or not the expected one (Params: value, expected).

@@ -163,6 +163,13 @@ type authStore struct {
 // openAuthStore returns the accounts of store, whose tables it made at
 // open (init above).
 func openAuthStore(ctx context.Context, store Store) (*authStore, error) {
+	for {
+		u, ok := store.(interface{ unwrapStore() Store }) // a Store wrapped (tests count its reads)
+		if !ok {
+			break
+		}
+		store = u.unwrapStore()
+	}
 	st, ok := store.(*sqlStore)
 	if !ok {
 		return nil, fmt.Errorf("accounts need an SQL store, not %T", store)

@@ -106,7 +106,7 @@ func newMatrix(t *testing.T, store Store) *matrix {
 		report []byte
 		id     *int64
 	}{{m.token, m.reportA, &m.idA}, {tokB, m.reportB, &m.idB}} {
-		code, out := post(t, ts.URL, f.tok, "application/json", f.report)
+		code, out := postAs(t, ts.URL, f.tok, "application/json", f.report)
 		var sub accepted
 		if code != http.StatusCreated || json.Unmarshal(out, &sub) != nil {
 			t.Fatalf("filing: %d %s", code, out)

@@ -29,6 +29,7 @@ func newTestServer(t *testing.T, dir string, day plan.Date) (*httptest.Server, *
 	t.Helper()
 	ts, s := newUnstartedServer(t, dir, day)
 	ts.Start()
+	registerTestServer(t, ts, s)
 	return ts, s
 }
 
@@ -148,8 +149,8 @@ func example(t testing.TB, body string, p plan.Period) []byte {
 	return b
 }
 
-// post files a report by API with token.
-func post(t testing.TB, url, token, ctype string, body []byte) (int, []byte) {
+// postAs files a report by API with token.
+func postAs(t testing.TB, url, token, ctype string, body []byte) (int, []byte) {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodPost, url+"/api/reports", bytes.NewReader(body))
 	req.Header.Set("Content-Type", ctype)
@@ -166,132 +167,138 @@ func post(t testing.TB, url, token, ctype string, body []byte) (int, []byte) {
 var annual2026 = plan.Period{Kind: plan.Annual, Year: 2026}
 
 func TestSubmitKeepsEveryVersionAcrossRestarts(t *testing.T) {
-	dir := t.TempDir()
-	day := plan.D(2026, 11, 28)
-	ts, s := newTestServer(t, dir, day)
-	tok := reporterToken(t, s, "so-y-te")
-	first := example(t, "so-y-te", annual2026)
-	code, out := post(t, ts.URL, tok, "application/json", first)
-	if code != http.StatusCreated {
-		t.Fatalf("POST: %d %s", code, out)
-	}
-	var sub accepted
-	json.Unmarshal(out, &sub)
-	if sub.Version != 1 || sub.Body != "so-y-te" || !strings.HasPrefix(sub.VI, "Đã nhận báo cáo của Sở Y tế, bản 1, lúc 16:00 ngày 28/11/2026.") || !strings.Contains(sub.EN, "version 1") {
-		t.Fatalf("stored %+v", sub)
-	}
-	ts.Close()
-
-	// Restart on the same folder: the report is still there; a correction
-	// is version 2; both are kept.
-	// The accounts and the token are kept too.
-	ts2, s2 := newTestServer(t, dir, day)
-	code, out = getAs(t, fmt.Sprintf("%s/api/reports/%d", ts2.URL, sub.ID), tok)
-	if code != http.StatusOK {
-		t.Fatalf("GET after restart: %d %s", code, out)
-	}
-	if !bytes.Equal(out, first) {
-		t.Fatalf("stored report differs after restart")
-	}
-	code, out = getAs(t, fmt.Sprintf("%s/api/reports/%d/meta", ts2.URL, sub.ID), tok)
-	var got struct {
-		Version int    `json:"version"`
-		SHA256  string `json:"sha256"`
-		FiledBy string `json:"filedBy"`
-	}
-	if err := json.Unmarshal(out, &got); err != nil || code != http.StatusOK || got.Version != 1 {
-		t.Fatalf("GET …/meta after restart: %d %s", code, out)
-	}
-	if sum := sha256.Sum256(first); got.SHA256 != hex.EncodeToString(sum[:]) || got.FiledBy != "Tên của api.so-y-te (api.so-y-te)" {
-		t.Errorf("stored SHA-256 %s by %q, want %x by the token's account", got.SHA256, got.FiledBy, sum)
-	}
-	reporter, _, _ := s2.auth.store.accountByUsername(t.Context(), "api.so-y-te")
-	compiler := sessionClient(t, ts2, s2, account(t, s2, "tong-hop", RoleCompiler, "", ""))
-	// The form page says a version was received and offers to start from it.
-	_, page := get(t, sessionClient(t, ts2, s2, reporter), ts2.URL+"/form?body=so-y-te&period=annual-2026")
-	if !strings.Contains(string(page), fmt.Sprintf(`data-report="/api/reports/%d"`, sub.ID)) || !strings.Contains(string(page), "Gửi lại sẽ tạo bản 2") {
-		t.Error("the form page does not offer the received version")
-	}
-	corrected := bytes.Replace(first, []byte(`"difficulties":"`), []byte(`"difficulties":"Bổ sung: `), 1)
-	if code, out := post(t, ts2.URL, tok, "application/json", corrected); code != http.StatusCreated || !strings.Contains(string(out), `"version":2`) {
-		t.Fatalf("correction: %d %s", code, out)
-	}
-	// The compilation counts the body once, as filed, and lists the first
-	// version as superseded.
-	_, out = get(t, compiler, ts2.URL+"/compile?period=annual-2026&as-of=2026-11-28&format=json")
-	var c report.Compilation
-	json.Unmarshal(out, &c)
-	if len(c.Superseded) != 1 || c.Summary.OnTime != 1 {
-		t.Errorf("compilation: %d superseded, %d on time", len(c.Superseded), c.Summary.OnTime)
-	}
-	r1, _ := report.Default().Parse("", first)
-	for _, in := range c.Indicators {
-		if v, ok := r1.Indicators[in.Code]; ok && (in.Total != v || in.Reports != 1) {
-			t.Errorf("%s: total %d over %d reports, want %d once", in.Code, in.Total, in.Reports, v)
+	forBackends(t, func(t *testing.T, b backend) {
+		dir := b.newDB(t)
+		day := plan.D(2026, 11, 28)
+		ts, _ := newTestServer(t, dir, day)
+		first := example(t, "so-y-te", annual2026)
+		code, out := post(t, ts.URL, "application/json", first)
+		if code != http.StatusCreated {
+			t.Fatalf("POST: %d %s", code, out)
 		}
-	}
-	// The HTML page shows the body as filed.
-	_, page = get(t, compiler, ts2.URL+"/compile?period=annual-2026&as-of=2026-11-28")
-	if !strings.Contains(string(page), `class="filing-on_time"><td>6</td><td>Sở Y tế</td>`) {
-		t.Error("the compilation page does not show Sở Y tế as filed on time")
-	}
-	// Its list of versions names the filer of each.
-	if n := strings.Count(string(page), "<td>Sở Y tế</td><td class=\"n\">"); n != 2 || strings.Count(string(page), "<td>Tên của api.so-y-te (api.so-y-te)</td>") != 2 {
-		t.Errorf("the compilation page lists %d versions of Sở Y tế, want 2 with the filer's name", n)
-	}
+		var sub accepted
+		json.Unmarshal(out, &sub)
+		if sub.Version != 1 || sub.Body != "so-y-te" || !strings.HasPrefix(sub.VI, "Đã nhận báo cáo của Sở Y tế, bản 1, lúc 16:00 ngày 28/11/2026.") || !strings.Contains(sub.EN, "version 1") {
+			t.Fatalf("stored %+v", sub)
+		}
+		ts.Close()
+
+		// Restart on the same folder: the report is still there; a correction
+		// is version 2; both are kept.
+		// The accounts are kept too; the compiler reads it.
+		ts2, s2 := newTestServer(t, dir, day)
+		resp, err := compilerGet(t, fmt.Sprintf("%s/api/reports/%d", ts2.URL, sub.ID))
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET after restart: %v %v", resp.Status, err)
+		}
+		got, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.Header.Get("KH164-Version") != "1" || !bytes.Equal(got, first) || resp.Header.Get("Content-Type") != "application/json" {
+			t.Fatalf("stored report differs after restart: version %q, %s", resp.Header.Get("KH164-Version"), resp.Header.Get("Content-Type"))
+		}
+		// Its metadata names the filer and the SHA-256 of the bytes.
+		code, out = compilerRead(t, fmt.Sprintf("%s/api/reports/%d/meta", ts2.URL, sub.ID))
+		var meta struct {
+			SHA256  string `json:"sha256"`
+			FiledBy string `json:"filedBy"`
+		}
+		if err := json.Unmarshal(out, &meta); err != nil || code != http.StatusOK {
+			t.Fatalf("GET …/meta after restart: %d %s", code, out)
+		}
+		if sum := sha256.Sum256(first); meta.SHA256 != hex.EncodeToString(sum[:]) || meta.FiledBy != "Tên của api.so-y-te (api.so-y-te)" {
+			t.Errorf("stored SHA-256 %s by %q, want %x by the body's reporter", meta.SHA256, meta.FiledBy, sum)
+		}
+		// The form page says a version was received and offers to start from it.
+		reporter, _, _ := s2.auth.store.accountByUsername(t.Context(), "api.so-y-te")
+		_, page := get(t, sessionClient(t, ts2, s2, reporter), ts2.URL+"/form?body=so-y-te&period=annual-2026")
+		if !strings.Contains(string(page), fmt.Sprintf(`data-report="/api/reports/%d"`, sub.ID)) || !strings.Contains(string(page), "Gửi lại sẽ tạo bản 2") {
+			t.Error("the form page does not offer the received version")
+		}
+		corrected := bytes.Replace(first, []byte(`"difficulties":"`), []byte(`"difficulties":"Bổ sung: `), 1)
+		if code, out := post(t, ts2.URL, "application/json", corrected); code != http.StatusCreated || !strings.Contains(string(out), `"version":2`) {
+			t.Fatalf("correction: %d %s", code, out)
+		}
+		// The compilation counts the body once, as filed, and lists the first
+		// version as superseded.
+		resp, err = compilerGet(t, ts2.URL+"/compile?period=annual-2026&as-of=2026-11-28&format=json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c report.Compilation
+		json.NewDecoder(resp.Body).Decode(&c)
+		resp.Body.Close()
+		if len(c.Superseded) != 1 || c.Summary.OnTime != 1 {
+			t.Errorf("compilation: %d superseded, %d on time", len(c.Superseded), c.Summary.OnTime)
+		}
+		r1, _ := report.Default().Parse("", first)
+		for _, in := range c.Indicators {
+			if v, ok := r1.Indicators[in.Code]; ok && (in.Total != v || in.Reports != 1) {
+				t.Errorf("%s: total %d over %d reports, want %d once", in.Code, in.Total, in.Reports, v)
+			}
+		}
+		// The HTML page shows the body as filed.
+		_, page = compilerRead(t, ts2.URL+"/compile?period=annual-2026&as-of=2026-11-28")
+		if !strings.Contains(string(page), `class="filing-on_time"><td>6</td><td>Sở Y tế</td>`) {
+			t.Error("the compilation page does not show Sở Y tế as filed on time")
+		}
+		// Its list of versions names the filer of each.
+		if n := strings.Count(string(page), "<td>Sở Y tế</td><td class=\"n\">"); n != 2 || strings.Count(string(page), "<td>Tên của api.so-y-te (api.so-y-te)</td>") != 2 {
+			t.Errorf("the compilation page lists %d versions of Sở Y tế, want 2 with the filer's name", n)
+		}
+	})
 }
 
 func TestConcurrentSubmissionsAreAllStored(t *testing.T) {
-	ts, s := newTestServer(t, t.TempDir(), plan.D(2026, 11, 28))
-	bodies := plan.Default().Expected(annual2026)
-	reports := make([][]byte, len(bodies))
-	tokens := make([]string, len(bodies))
-	for i, b := range bodies {
-		reports[i] = example(t, b.ID, annual2026)
-		tokens[i] = reporterToken(t, s, b.ID)
-	}
-	const n = 200
-	var wg sync.WaitGroup
-	codes := make([]int, n)
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			// Each submission of a body differs (by trailing spaces): the
-			// same bytes again would be a retry, answered with the stored
-			// version.
-			r := append(bytes.Clone(reports[i%len(reports)]), bytes.Repeat([]byte(" "), i/len(reports))...)
-			codes[i], _ = post(t, ts.URL, tokens[i%len(reports)], "application/json", r)
-		}()
-	}
-	wg.Wait()
-	for i, c := range codes {
-		if c != http.StatusCreated {
-			t.Fatalf("submission %d: status %d", i, c)
+	forBackends(t, func(t *testing.T, b backend) {
+		ts, s := newTestServer(t, b.newDB(t), plan.D(2026, 11, 28))
+		bodies := plan.Default().Expected(annual2026)
+		reports := make([][]byte, len(bodies))
+		for i, b := range bodies {
+			reports[i] = example(t, b.ID, annual2026)
 		}
-	}
-	if got, _ := s.store.Count(t.Context()); got != n {
-		t.Fatalf("%d stored, want %d", got, n)
-	}
-	// Versions per body are 1..k without gaps or repeats.
-	subs, _ := s.store.List(t.Context(), "annual-2026")
-	seen := map[string]map[int]bool{}
-	for _, sub := range subs {
-		if seen[sub.Body] == nil {
-			seen[sub.Body] = map[int]bool{}
+		const n = 200
+		var wg sync.WaitGroup
+		codes := make([]int, n)
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				// Each submission of a body differs (by trailing spaces): the
+				// same bytes again would be a retry, answered with the stored
+				// version.
+				r := append(bytes.Clone(reports[i%len(reports)]), bytes.Repeat([]byte(" "), i/len(reports))...)
+				codes[i], _ = post(t, ts.URL, "application/json", r)
+			}()
 		}
-		if seen[sub.Body][sub.Version] {
-			t.Fatalf("%s version %d stored twice", sub.Body, sub.Version)
-		}
-		seen[sub.Body][sub.Version] = true
-	}
-	for body, vs := range seen {
-		for v := 1; v <= len(vs); v++ {
-			if !vs[v] {
-				t.Errorf("%s: version %d missing", body, v)
+		wg.Wait()
+		for i, c := range codes {
+			if c != http.StatusCreated {
+				t.Fatalf("submission %d: status %d", i, c)
 			}
 		}
-	}
+		if got, _ := s.store.Count(t.Context()); got != n {
+			t.Fatalf("%d stored, want %d", got, n)
+		}
+		// Versions per body are 1..k without gaps or repeats.
+		subs, _ := s.store.List(t.Context(), "annual-2026")
+		seen := map[string]map[int]bool{}
+		for _, sub := range subs {
+			if seen[sub.Body] == nil {
+				seen[sub.Body] = map[int]bool{}
+			}
+			if seen[sub.Body][sub.Version] {
+				t.Fatalf("%s version %d stored twice", sub.Body, sub.Version)
+			}
+			seen[sub.Body][sub.Version] = true
+		}
+		for body, vs := range seen {
+			for v := 1; v <= len(vs); v++ {
+				if !vs[v] {
+					t.Errorf("%s: version %d missing", body, v)
+				}
+			}
+		}
+	})
 }
 
 func TestMalformedRequestsLeaveTheStoreUnchanged(t *testing.T) {
@@ -323,7 +330,7 @@ func TestMalformedRequestsLeaveTheStoreUnchanged(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			code, out := post(t, ts.URL, tok, k.ctype, k.body)
+			code, out := postAs(t, ts.URL, tok, k.ctype, k.body)
 			if code != k.status {
 				errs <- fmt.Sprintf("%s: status %d, want %d", k.name, code, k.status)
 				return

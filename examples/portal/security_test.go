@@ -288,7 +288,7 @@ func TestCrossOriginRefused(t *testing.T) {
 func TestForeignHostRefused(t *testing.T) {
 	ts, s := newTestServer(t, t.TempDir(), plan.D(2026, 11, 18))
 	tok := reporterToken(t, s, "so-y-te")
-	if code, out := post(t, ts.URL, tok, "application/json", example(t, "so-y-te", annual2026)); code != http.StatusCreated {
+	if code, out := postAs(t, ts.URL, tok, "application/json", example(t, "so-y-te", annual2026)); code != http.StatusCreated {
 		t.Fatalf("filing: %d %s", code, out)
 	}
 	_, port, _ := strings.Cut(strings.TrimPrefix(ts.URL, "http://"), ":")
@@ -404,7 +404,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 		t.Fatalf("creating a token: %d", code)
 	}
 	token := string(tm[1])
-	code, out = post(t, ts.URL, token, "application/json", example(t, "so-y-te", annual2026))
+	code, out = postAs(t, ts.URL, token, "application/json", example(t, "so-y-te", annual2026))
 	answers.Write(out)
 	if code != http.StatusCreated {
 		t.Fatalf("filing with the token: %d %s", code, out)
@@ -458,7 +458,7 @@ func TestDataFilesServiceOnly(t *testing.T) {
 	}
 	ts, s := newTestServer(t, dir, plan.D(2026, 11, 18))
 	tok := reporterToken(t, s, "so-y-te")
-	if code, _ := post(t, ts.URL, tok, "application/json", example(t, "so-y-te", annual2026)); code != http.StatusCreated {
+	if code, _ := postAs(t, ts.URL, tok, "application/json", example(t, "so-y-te", annual2026)); code != http.StatusCreated {
 		t.Fatal(code)
 	}
 	st, _ := os.Stat(dir)

@@ -34,6 +34,8 @@ var postgresDialect = dialect{
 )`,
 		`CREATE UNIQUE INDEX IF NOT EXISTS submissions_idem_key ON submissions (submitter, idem_key) WHERE idem_key <> ''`,
 		`CREATE INDEX IF NOT EXISTS submissions_period ON submissions (period, body, version)`,
+		// Add's usage query reads this index only.
+		`CREATE INDEX IF NOT EXISTS submissions_usage ON submissions (body, period, version, size)`,
 		`CREATE OR REPLACE FUNCTION kh164_submissions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION 'submissions are never changed or deleted'; END $$`,
 		`CREATE OR REPLACE TRIGGER submissions_immutable BEFORE UPDATE OR DELETE OR TRUNCATE ON submissions

@@ -42,6 +42,8 @@ var sqliteDialect = dialect{
 		`ALTER TABLE submissions ADD COLUMN idem_key TEXT NOT NULL DEFAULT ''`,
 		`CREATE UNIQUE INDEX IF NOT EXISTS submissions_idem_key ON submissions (submitter, idem_key) WHERE idem_key <> ''`,
 		`CREATE INDEX IF NOT EXISTS submissions_period ON submissions (period, body, version)`,
+		// Add's usage query reads this index only.
+		`CREATE INDEX IF NOT EXISTS submissions_usage ON submissions (body, period, version, size)`,
 		`CREATE TRIGGER IF NOT EXISTS submissions_no_update BEFORE UPDATE ON submissions
 BEGIN SELECT RAISE(ABORT, 'submissions are never changed'); END`,
 		`CREATE TRIGGER IF NOT EXISTS submissions_no_delete BEFORE DELETE ON submissions
@@ -104,4 +106,12 @@ func backupSQLite(ctx context.Context, dir, to string) error {
 		return fmt.Errorf("backing up %s: %w", dir, err)
 	}
 	return nil
+}
+
+// openSQLiteFile opens an SQLite database file (a backup, say) on its own.
+func openSQLiteFile(path string) (*sql.DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	return sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
 }

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"sync/atomic"
+	"testing"
+
+	"github.com/kh164/kh164/plan"
+)
+
+// readCounter is a Store that counts the report bytes read from it.
+type readCounter struct {
+	Store
+	bytes atomic.Int64
+}
+
+func (c *readCounter) Get(ctx context.Context, id int64) (Submission, error) {
+	sub, err := c.Store.Get(ctx, id)
+	c.bytes.Add(int64(len(sub.Report)))
+	return sub, err
+}
+
+func (c *readCounter) Counting(ctx context.Context, period string, fn func(Submission) error) error {
+	return c.Store.Counting(ctx, period, func(sub Submission) error {
+		c.bytes.Add(int64(len(sub.Report)))
+		return fn(sub)
+	})
+}
+
+// TestCompilationReadsOnlyWhatCounts: the compilation reads the bytes of
+// at most two versions per body (the one received last, which counts,
+// and the first, which decides on time or late), however many versions
+// are stored.
+func TestCompilationReadsOnlyWhatCounts(t *testing.T) {
+	forBackends(t, func(t *testing.T, b backend) {
+		store := &readCounter{Store: openTestStore(t, b.newDB(t))}
+		ts, _ := startOn(t, store, plan.D(2026, 11, 28))
+		defer ts.Close()
+		reports := exampleReports(t)
+		read := func() int64 {
+			store.bytes.Store(0)
+			resp, err := compilerGet(t, ts.URL+"/compile?period=annual-2026&as-of=2026-11-28&format=json")
+			if err != nil || resp.StatusCode != 200 {
+				t.Fatalf("compile: %v %v", resp.Status, err)
+			}
+			resp.Body.Close()
+			return store.bytes.Load()
+		}
+		n := 0
+		submit := func(versions int) {
+			for range versions {
+				for _, r := range reports {
+					if resp, out := postWith(t, ts.URL, distinct(r, n)); resp.StatusCode != 201 {
+						t.Fatalf("POST: %d %s", resp.StatusCode, out)
+					}
+					n++
+				}
+			}
+		}
+		submit(3)
+		few := read()
+		submit(12)
+		many := read()
+		var most int64
+		for _, r := range reports {
+			most += 2 * int64(len(r)+12)
+		}
+		t.Logf("%d bytes read with 3 versions per body, %d with 15", few, many)
+		if few != many || many > most {
+			t.Errorf("the compilation read %d bytes with 3 versions a body, %d with 15 (at most %d)", few, many, most)
+		}
+	})
+}
