@@ -45,20 +45,22 @@ type matrix struct {
 	victim           Account
 }
 
-// Personal data in the two reports: who may read them is the point.
+// Personal data and text of the two reports: who may read them is the point.
 var (
-	secretsA = []string{"Đỗ Thị Bảo Mật", "0911 222 333", "0911222333", "baomat@soyte.example.vn"}
-	secretsB = []string{"Hoàng Văn Riêng Tư", "0944 555 666", "0944555666", "riengtu@sogddt.example.vn"}
+	secretsA = []string{"Đỗ Thị Bảo Mật", "0911 222 333", "0911222333", "baomat@soyte.example.vn", "Khó khăn chỉ Sở Y tế được đọc"}
+	secretsB = []string{"Hoàng Văn Riêng Tư", "0944 555 666", "0944555666", "riengtu@sogddt.example.vn", "Đề xuất chỉ Sở GD&ĐT được đọc"}
 )
 
-// withPreparer returns body's example report with the preparer given.
-func withPreparer(t *testing.T, body, name, phone, email string) []byte {
+// withPreparer returns body's example report with the preparer given,
+// and text only its readers may see.
+func withPreparer(t *testing.T, body, name, phone, email, text string) []byte {
 	t.Helper()
 	var m map[string]any
 	if err := json.Unmarshal(example(t, body, annual2026), &m); err != nil {
 		t.Fatal(err)
 	}
 	m["preparedBy"] = map[string]any{"name": name, "position": "Chuyên viên", "phone": phone, "email": email}
+	m["difficulties"] = text
 	b, err := json.Marshal(m)
 	if err != nil {
 		t.Fatal(err)
@@ -98,8 +100,8 @@ func newMatrix(t *testing.T, store Store) *matrix {
 	if m.link, err = s.auth.store.newLink(ctx, spare.ID, s.now(), defaultLinkTTL); err != nil {
 		t.Fatal(err)
 	}
-	m.reportA = withPreparer(t, "so-y-te", secretsA[0], secretsA[2], secretsA[3])
-	m.reportB = withPreparer(t, "so-gddt", secretsB[0], secretsB[2], secretsB[3])
+	m.reportA = withPreparer(t, "so-y-te", secretsA[0], secretsA[2], secretsA[3], secretsA[4])
+	m.reportB = withPreparer(t, "so-gddt", secretsB[0], secretsB[2], secretsB[3], secretsB[4])
 	tokB := reporterToken(t, s, "so-gddt")
 	for _, f := range []struct {
 		tok    string

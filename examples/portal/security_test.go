@@ -647,3 +647,51 @@ func FuzzLocalPath(f *testing.F) {
 		}
 	})
 }
+
+func TestHTTPSAndProxy(t *testing.T) {
+	// Served over TLS itself: the cookie is Secure, with the __Host- prefix.
+	ts, s := newUnstartedServer(t, t.TempDir(), plan.D(2026, 11, 18))
+	ts.StartTLS()
+	account(t, s, "so-y-te.hoa", RoleReporter, "so-y-te", goodPassword)
+	req, _ := http.NewRequest("POST", ts.URL+"/signin", strings.NewReader(url.Values{"username": {"so-y-te.hoa"}, "password": {goodPassword}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	client := ts.Client()
+	client.CheckRedirect = noRedirects.CheckRedirect
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if c := sessionCookie(resp); c == nil || c.Name != "__Host-kh164-session" || !c.Secure {
+		t.Errorf("over TLS: cookie %+v", c)
+	}
+
+	// Behind a proxy: X-Forwarded-For and -Proto count only with
+	// -forwarded, and only from the proxy's loopback address.
+	for _, forwarded := range []bool{false, true} {
+		ts, s := newUnstartedServer(t, t.TempDir(), plan.D(2026, 11, 18))
+		s.auth.forwarded = forwarded
+		ts.Start()
+		account(t, s, "so-y-te.hoa", RoleReporter, "so-y-te", goodPassword)
+		req, _ := http.NewRequest("POST", ts.URL+"/signin", strings.NewReader(url.Values{"username": {"so-y-te.hoa"}, "password": {goodPassword}}.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Forwarded-For", "198.51.100.7, 203.0.113.9")
+		req.Header.Set("X-Forwarded-Proto", "https")
+		resp, err := noRedirects.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		events, _ := s.auth.store.auditPage(t.Context(), 0, 10)
+		want, secure := "127.0.0.1", false
+		if forwarded {
+			want, secure = "203.0.113.9", true // the address the proxy saw, not what the client claimed
+		}
+		if len(events) == 0 || events[0].Kind != "signin" || events[0].Remote != want {
+			t.Errorf("forwarded=%v: audit %+v, want a sign-in from %s", forwarded, events, want)
+		}
+		if c := sessionCookie(resp); c == nil || c.Secure != secure {
+			t.Errorf("forwarded=%v: cookie %+v", forwarded, c)
+		}
+	}
+}
