@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"sync/atomic"
 	"testing"
 
 	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
 )
 
 // readCounter is a Store that counts the report bytes read from it.
@@ -37,13 +39,20 @@ func TestCompilationReadsOnlyWhatCounts(t *testing.T) {
 		ts, _ := startOn(t, store, plan.D(2026, 11, 28))
 		defer ts.Close()
 		reports := exampleReports(t)
-		read := func() int64 {
+		read := func(versions int) int64 {
 			store.bytes.Store(0)
 			resp, err := compilerGet(t, ts.URL+"/compile?period=annual-2026&as-of=2026-11-28&format=json")
 			if err != nil || resp.StatusCode != 200 {
 				t.Fatalf("compile: %v %v", resp.Status, err)
 			}
+			var c report.Compilation
+			json.NewDecoder(resp.Body).Decode(&c)
 			resp.Body.Close()
+			// Nothing is left out: every version but the one that counts
+			// is listed as superseded, read or not.
+			if want := len(reports) * (versions - 1); len(c.Superseded) != want || c.Summary.Superseded != want || c.Summary.Files != len(reports)*versions {
+				t.Errorf("%d versions a body: %d superseded (summary %d, files %d), want %d", versions, len(c.Superseded), c.Summary.Superseded, c.Summary.Files, want)
+			}
 			return store.bytes.Load()
 		}
 		n := 0
@@ -58,9 +67,9 @@ func TestCompilationReadsOnlyWhatCounts(t *testing.T) {
 			}
 		}
 		submit(3)
-		few := read()
+		few := read(3)
 		submit(12)
-		many := read()
+		many := read(15)
 		var most int64
 		for _, r := range reports {
 			most += 2 * int64(len(r)+12)

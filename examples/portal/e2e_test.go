@@ -75,8 +75,8 @@ func (p *e2ePortal) e2eAccounts(t *testing.T) string {
 
 func (p *e2ePortal) start(t *testing.T, addr string) {
 	t.Helper()
-	// Not openTestStore: p.start runs in a subtest, whose end must not
-	// close the store; p.stop does.
+	// Not openTestStore: start is called in subtests, and the store
+	// lives until stop.
 	store, err := OpenStore(context.Background(), p.dir, StoreOptions{Quota: DefaultQuota})
 	if err != nil {
 		t.Fatal(err)

@@ -153,12 +153,13 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	inputs, err := s.compileInputs(r.Context(), p)
+	inputs, unread, err := s.compileInputs(r.Context(), p)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
 	c := report.Compile(s.checker, p, asOf, inputs)
+	s.addUnread(c, unread)
 	name := fmt.Sprintf("tong-hop-%s-%s", p, asOf)
 	switch q.Get("format") {
 	case "md":
@@ -194,21 +195,22 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 // compileInputs are the stored versions a compilation of period reads:
 // for each body, the version received last (the one that counts) and the
 // first (which decides whether the body filed on time), each read one at
-// a time. The versions in between are superseded and are not read, so the
-// work is bounded by the number of bodies, not by how many versions are
-// stored.
-func (s *server) compileInputs(ctx context.Context, p plan.Period) ([]report.Input, error) {
+// a time. The versions in between are superseded: they are not read, and
+// are returned as unread, metadata only, so the work is bounded by the
+// number of bodies, not by how many versions are stored.
+func (s *server) compileInputs(ctx context.Context, p plan.Period) (inputs []report.Input, unread []Submission, err error) {
 	all, err := s.store.List(ctx, p.String())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	first := map[string]int64{}
+	last := map[string]int64{}
 	for _, sub := range all {
 		if _, ok := first[sub.Body]; !ok {
 			first[sub.Body] = sub.ID
 		}
+		last[sub.Body] = sub.ID // List is in the order received
 	}
-	var inputs []report.Input
 	err = s.store.Counting(ctx, p.String(), func(sub Submission) error {
 		if id := first[sub.Body]; id != 0 && id != sub.ID {
 			f, err := s.store.Get(ctx, id)
@@ -218,7 +220,40 @@ func (s *server) compileInputs(ctx context.Context, p plan.Period) ([]report.Inp
 			inputs = append(inputs, report.Input{Name: f.Label(), Data: f.Report})
 		}
 		inputs = append(inputs, report.Input{Name: sub.Label(), Data: sub.Report})
+		last[sub.Body] = sub.ID
 		return nil
 	})
-	return inputs, err
+	for _, sub := range all {
+		if sub.ID != first[sub.Body] && sub.ID != last[sub.Body] {
+			unread = append(unread, sub)
+		}
+	}
+	return inputs, unread, err
+}
+
+// addUnread lists the versions the compilation did not read as
+// superseded: each was a valid report when the portal accepted it, and a
+// later version of the same body counts instead.
+func (s *server) addUnread(c *report.Compilation, unread []Submission) {
+	counts := map[string]string{}
+	for _, e := range c.Bodies {
+		counts[e.Body] = e.File
+	}
+	for _, sr := range c.Superseded {
+		if counts[sr.Body] == "" {
+			counts[sr.Body] = sr.SupersededBy
+		}
+	}
+	for _, sub := range unread {
+		name := sub.Body
+		if b, err := s.reg.Body(sub.Body); err == nil {
+			name = b.Name
+		}
+		d, _ := plan.ParseDate(sub.ReportDate)
+		p, _ := plan.ParsePeriod(sub.Period)
+		c.Superseded = append(c.Superseded, report.FiledReport{File: sub.Label(), Body: sub.Body, Name: name, Period: p,
+			ReportDate: d, SupersededBy: counts[sub.Body]})
+		c.Summary.Superseded++
+		c.Summary.Files++
+	}
 }
