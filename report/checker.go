@@ -112,6 +112,9 @@ var defaultChecker = sync.OnceValue(func() *Checker { return NewChecker(Options{
 // limit. It is built once.
 func Default() *Checker { return defaultChecker() }
 
+// MaxBytes is the input size limit of c (Options.MaxBytes, or its default).
+func (c *Checker) MaxBytes() int64 { return c.maxBytes }
+
 // Registry returns the registry the checker validates against.
 func (c *Checker) Registry() *plan.Registry { return c.reg }
 

@@ -10,6 +10,7 @@
 //	planreport validate [--lang vi|en] [--format text|json] [--units FILE] FILE...|-
 //	planreport compile --period KIND-YEAR [--as-of YYYY-MM-DD] [--units FILE] [--format markdown|json] FILE...|DIR...
 //	planreport schema [--body ID] [--at YYYY-MM-DD] [--lang vi|en] [--units FILE]
+//	planreport serve [--addr HOST:PORT] [--units FILE]
 //
 // Every command exits 0 on success, 1 when validate finds an invalid
 // report, and 2 on bad usage or unreadable input, with a one-line error on
@@ -17,6 +18,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -43,6 +45,7 @@ var commands = map[string]command{}
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	ctx            context.Context // stops serve; nil: SIGINT or SIGTERM
 }
 
 // Exit codes.
@@ -53,7 +56,7 @@ const (
 )
 
 func main() {
-	os.Exit(run(&env{os.Stdin, os.Stdout, os.Stderr}, os.Args[1:]))
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
 }
 
 func run(e *env, args []string) int {

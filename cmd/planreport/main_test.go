@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/reportapi"
 )
 
 // result is what one in-process run of the command printed and returned.
@@ -121,8 +122,8 @@ func TestPlan(t *testing.T) {
 }
 
 type bodiesJSON struct {
-	Date   string     `json:"date"`
-	Bodies []reporter `json:"bodies"`
+	Date   string               `json:"date"`
+	Bodies []reportapi.Reporter `json:"bodies"`
 }
 
 func bodies(t *testing.T, args ...string) bodiesJSON {
@@ -319,8 +320,16 @@ func TestValidateInvalid(t *testing.T) {
 		t.Fatalf("json results %+v", results)
 	}
 	e := results[1].Errors[0]
-	if e.Path != "/preparedBy/phone" || e.Code != "invalid_phone" || e.Line == 0 || e.Column == 0 || e.Message == "" || results[1].File != wrongPhone {
+	if e.Path != "/preparedBy/phone" || e.Code != "invalid_phone" || e.Line == 0 || e.Column == 0 || e.VI == "" || e.EN == "" || e.File != "" || results[1].File != wrongPhone {
 		t.Errorf("json error %+v", e)
+	}
+	// Each issue is the portal's (and planreport serve's) 422 object.
+	var raw []struct{ Errors []map[string]any }
+	json.Unmarshal([]byte(r.stdout), &raw)
+	for k := range raw[1].Errors[0] {
+		if !strings.Contains(" path line column code params vi en ", " "+k+" ") {
+			t.Errorf("json issue member %q is not one of the portal's", k)
+		}
 	}
 	if !strings.Contains(r.stdout, `"errors": []`) {
 		t.Error("a valid file's errors must be [], not null")

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/reportapi"
 )
 
 func init() {
@@ -60,16 +61,6 @@ func registry(file string) (*plan.Registry, error) {
 	return plan.Default().WithUnits(units...)
 }
 
-// reporter is one line of `planreport bodies --format json`.
-type reporter struct {
-	ID    string   `json:"id"`
-	Name  string   `json:"name"`
-	Group int      `json:"group,omitempty"`
-	Unit  bool     `json:"unit,omitempty"`
-	Tasks []string `json:"tasks"`
-	Due   string   `json:"due"` // the annual report's due date for the year of --at
-}
-
 func runBodies(e *env, args []string) int {
 	fs := e.flags("bodies")
 	at := fs.String("at", "", "the `date` (YYYY-MM-DD) to list the bodies of; default today in Hanoi")
@@ -92,23 +83,12 @@ func runBodies(e *env, args []string) int {
 	if err != nil {
 		return e.fail(err)
 	}
-	var out []reporter
-	for _, b := range r.Reporters(on) {
-		ts, _ := r.Tasks(b.ID, on)
-		rep := reporter{ID: b.ID, Name: b.Name, Group: b.Group, Unit: b.Unit, Tasks: []string{}}
-		for _, t := range ts {
-			rep.Tasks = append(rep.Tasks, t.ID)
-		}
-		if due, err := r.Due(b.ID, plan.Period{Kind: plan.Annual, Year: on.Year}); err == nil {
-			rep.Due = due.String()
-		}
-		out = append(out, rep)
-	}
+	due := reportapi.Reporters(r, on)
 	if *format == "json" {
-		return e.writeJSON(map[string]any{"date": on, "bodies": out})
+		return e.writeJSON(due)
 	}
-	fmt.Fprintf(e.stdout, "Bodies that must report on %s (%d):\n", on, len(out))
-	for _, rep := range out {
+	fmt.Fprintf(e.stdout, "Bodies that must report on %s (%d):\n", on, len(due.Bodies))
+	for _, rep := range due.Bodies {
 		due := ""
 		if rep.Due != "" {
 			due = "  due " + rep.Due

@@ -114,19 +114,13 @@ func checker(units string) (*report.Checker, error) {
 	return report.NewChecker(report.Options{Registry: reg}), nil
 }
 
-// fileResult is one element of `planreport validate --format json`.
+// fileResult is one element of `planreport validate --format json`: the
+// file, and its issues as the portal's 422 and planreport serve give them
+// (package reportapi), without the file name on each.
 type fileResult struct {
-	File   string      `json:"file"`
-	Valid  bool        `json:"valid"`
-	Errors []fileError `json:"errors"`
-}
-
-type fileError struct {
-	Path    string `json:"path"`
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-	Code    string `json:"code"`
-	Message string `json:"message"`
+	File   string    `json:"file"`
+	Valid  bool      `json:"valid"`
+	Errors diag.List `json:"errors"`
 }
 
 func runValidate(e *env, args []string) int {
@@ -158,7 +152,7 @@ func runValidate(e *env, args []string) int {
 	results := make([]fileResult, 0, len(inputs))
 	invalid := 0
 	for _, in := range inputs {
-		res := fileResult{File: in.name, Valid: true, Errors: []fileError{}}
+		res := fileResult{File: in.name, Valid: true, Errors: diag.List{}}
 		if _, err := c.Parse(in.name, in.data); err != nil {
 			res.Valid = false
 			invalid++
@@ -167,7 +161,9 @@ func runValidate(e *env, args []string) int {
 				return e.fail(fmt.Errorf("%s: %w", in.name, err))
 			}
 			for _, is := range issues {
-				res.Errors = append(res.Errors, fileError{Path: is.Path, Line: is.Line, Column: is.Column, Code: is.Code, Message: is.Message(l)})
+				json := is
+				json.File = ""
+				res.Errors = append(res.Errors, json)
 				if *format == "text" {
 					fmt.Fprintln(e.stdout, strings.ReplaceAll(is.Format(l), "\n", " "))
 				}

@@ -1,45 +1,28 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/kh164/kh164/diag"
-	"github.com/kh164/kh164/plan"
-	"github.com/kh164/kh164/schema"
+	"github.com/kh164/kh164/reportapi"
 )
 
 // apiError is the JSON body of every 4xx/5xx answer of the API: the issues
 // in the same shape the report package gives them, which the widget maps
-// to its fields.
-type apiError struct {
-	Errors diag.List `json:"errors"`
-}
+// to its fields. reportapi declares it, with the answers it shares with
+// planreport serve.
+type apiError = reportapi.Errors
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	w.Write(b.Bytes())
-}
+func writeJSON(w http.ResponseWriter, status int, v any) { reportapi.WriteJSON(w, status, v) }
 
 func writeIssue(w http.ResponseWriter, status int, code, vi, en string, params ...any) {
-	writeJSON(w, status, apiError{diag.List{diag.New("", code, vi, en, params...)}})
+	reportapi.WriteIssue(w, status, code, vi, en, params...)
 }
 
 // postReport is POST /api/reports: strict parse and validation with the
@@ -54,24 +37,10 @@ func writeIssue(w http.ResponseWriter, status int, code, vi, en string, params .
 // counts now, the answer is that version's 201, the same as the first time
 // (with Idempotent-Replayed: true).
 func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
-	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-		writeIssue(w, http.StatusUnsupportedMediaType, "unsupported_media_type",
-			"Báo cáo phải gửi dưới dạng JSON (Content-Type: application/json).",
-			"Send the report as JSON (Content-Type: application/json).")
-		return
-	}
-	limit := s.maxBytes
-	if r.ContentLength > limit {
-		s.tooLarge(w, limit)
-		return
-	}
-	data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
-	if err != nil {
-		writeIssue(w, http.StatusBadRequest, "read_error", "Không nhận được trọn vẹn báo cáo: "+err.Error(), "The report was not received whole: "+err.Error())
-		return
-	}
-	if int64(len(data)) > limit {
-		s.tooLarge(w, limit)
+	// 415, 413 or 400 as planreport serve answers; then the portal's own
+	// header; then 422 as it answers.
+	data, ok := reportapi.Read(w, r, s.checker.MaxBytes())
+	if !ok {
 		return
 	}
 	key := r.Header.Get("Idempotency-Key")
@@ -81,19 +50,13 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 			fmt.Sprintf("The Idempotency-Key header must be 1 to %d printable ASCII characters (a UUID, for example).", maxKeyLen))
 		return
 	}
-	rep, err := s.checker.Parse("", data)
-	if err != nil {
-		var l diag.List
-		if !errors.As(err, &l) {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		writeJSON(w, http.StatusUnprocessableEntity, apiError{l})
+	rep, ok := reportapi.Parse(w, s.checker, data)
+	if !ok {
 		return
 	}
 	me := who(r)
 	if rep.Body != me.Body {
-		writeJSON(w, http.StatusForbidden, apiError{diag.List{diag.New("/body", "not_your_body",
+		writeJSON(w, http.StatusForbidden, apiError{Errors: diag.List{diag.New("/body", "not_your_body",
 			fmt.Sprintf("Tài khoản này chỉ gửi được báo cáo của %s.", s.bodyName(me.Body)),
 			fmt.Sprintf("This account may only file the reports of %s (%s).", s.bodyName(me.Body), me.Body))}})
 		return
@@ -196,12 +159,6 @@ func (s *server) receipt(sub Submission, l diag.Lang) string {
 	return fmt.Sprintf("Đã nhận báo cáo của %s, bản %d, lúc %s. Gửi lại sẽ tạo bản %d.", name, sub.Version, at.Format("15:04 ngày 02/01/2006"), sub.Version+1)
 }
 
-func (s *server) tooLarge(w http.ResponseWriter, limit int64) {
-	writeIssue(w, http.StatusRequestEntityTooLarge, "too_large",
-		fmt.Sprintf("Báo cáo vượt quá %d byte. Rút gọn các đoạn văn dài rồi gửi lại.", limit),
-		fmt.Sprintf("The report is over %d bytes. Shorten the long texts and send it again.", limit))
-}
-
 // getReport is GET /api/reports/{id}: one stored version, its bytes
 // exactly as received (a BOM included) with the Content-Type it was sent
 // with; what the portal knows about it is in KH164-* headers and in
@@ -254,38 +211,4 @@ func (s *server) getReport(w http.ResponseWriter, r *http.Request) {
 	// them (a shared office computer keeps nothing after sign-out).
 	h.Set("Cache-Control", "no-store")
 	w.Write(sub.Report)
-}
-
-// getSchema is GET /api/schema[?body=ID[&at=YYYY-MM-DD]][&lang=en]: the
-// general JSON Schema, or the one pinned to a body's tasks on a date.
-func (s *server) getSchema(w http.ResponseWriter, r *http.Request) {
-	q := r.URL.Query()
-	lang, err := diag.ParseLang(q.Get("lang"))
-	if err != nil {
-		writeIssue(w, http.StatusBadRequest, "invalid_lang", "Ngôn ngữ phải là vi hoặc en.", "The language must be vi or en.")
-		return
-	}
-	var out []byte
-	if body := q.Get("body"); body != "" {
-		at := plan.DateOf(s.now())
-		if v := q.Get("at"); v != "" {
-			if at, err = plan.ParseDate(v); err != nil {
-				writeJSON(w, http.StatusBadRequest, apiError{err.(diag.List)})
-				return
-			}
-		}
-		out, err = schema.ForBody(s.reg, body, at, lang)
-	} else {
-		out, err = schema.Report(s.reg, lang)
-	}
-	var l diag.List
-	if errors.As(err, &l) {
-		writeJSON(w, http.StatusBadRequest, apiError{l})
-		return
-	} else if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "application/schema+json")
-	w.Write(out)
 }

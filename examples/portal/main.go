@@ -59,6 +59,7 @@ import (
 	"time"
 
 	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/reportapi"
 	"github.com/kh164/kh164/wasm/build"
 )
 
@@ -161,7 +162,7 @@ func main() {
 			}
 		}
 	}()
-	srv := &http.Server{Handler: s.routes(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute}
+	srv := reportapi.NewServer(s.routes()) // the timeouts planreport serve has too
 	stopped := make(chan struct{})
 	go func() {
 		defer close(stopped)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
+	"github.com/kh164/kh164/reportapi"
 	"github.com/kh164/kh164/wasm/build"
 )
 
@@ -16,7 +17,6 @@ type server struct {
 	store    Store
 	reg      *plan.Registry
 	checker  *report.Checker
-	maxBytes int64
 	dist     string           // the widget's files, served at /kh164/
 	example  string           // a folder of static pages served at /example/, or ""
 	now      func() time.Time // the clock, replaced in tests
@@ -32,13 +32,12 @@ const maxReportBytes = 1 << 20
 
 func newServer(store Store, reg *plan.Registry, dist string) *server {
 	return &server{
-		store:    store,
-		reg:      reg,
-		checker:  report.NewChecker(report.Options{Registry: reg, MaxBytes: maxReportBytes}),
-		maxBytes: maxReportBytes,
-		dist:     dist,
-		now:      time.Now,
-		built:    make(chan struct{}),
+		store:   store,
+		reg:     reg,
+		checker: report.NewChecker(report.Options{Registry: reg, MaxBytes: maxReportBytes}),
+		dist:    dist,
+		now:     time.Now,
+		built:   make(chan struct{}),
 	}
 }
 
@@ -68,7 +67,7 @@ func (s *server) routes() http.Handler {
 	h("POST /api/reports", apiFiling, s.postReport)
 	h("GET /api/reports/{id}", apiReading, s.getReport)
 	h("GET /api/reports/{id}/meta", apiReading, s.getReport)
-	h("GET /api/schema", public, s.getSchema)
+	h("GET /api/schema", public, (&reportapi.Service{Checker: s.checker, Now: func() time.Time { return s.now() }}).Schema)
 	h("GET /signin", public, s.signinPage)
 	h("POST /signin", public, s.signin)
 	h("POST /signout", anyone, s.signout)

@@ -132,6 +132,7 @@ func compress(data []byte, newWriter func(io.Writer) io.WriteCloser) ([]byte, er
 // types are the files Handler serves, with their media types.
 var types = map[string]string{
 	"form.wasm":      "application/wasm",
+	"form.wasm.gz":   "application/gzip", // the loader asks for this one (see gzipName)
 	"wasm_exec.js":   "text/javascript; charset=utf-8",
 	"kh164-form.js":  "text/javascript; charset=utf-8",
 	"kh164-form.css": "text/css; charset=utf-8",
@@ -140,7 +141,8 @@ var types = map[string]string{
 // Handler serves the kit in dir at its root: the files Dist writes, each
 // with its media type (form.wasm as application/wasm), form.wasm
 // precompressed (brotli or gzip, as the browser accepts) and every file
-// revalidated with Last-Modified. Other paths are 404. Mount it under a
+// revalidated with Last-Modified. form.wasm.gz, the name the loader asks
+// for, is negotiated the same way. Other paths are 404. Mount it under a
 // prefix with http.StripPrefix.
 func Handler(dir string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -155,13 +157,19 @@ func Handler(dir string) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Cache-Control", "no-cache")
 		file := name
-		if name == "form.wasm" {
+		if name == "form.wasm" || name == gzipName {
+			// Both names are the module, compressed as the browser accepts.
+			// The loader asks for the gzip copy, which a plain static server
+			// sends as it is (application/gzip) and the loader decompresses;
+			// here the browser gets it brotli or gzip Content-Encoding,
+			// or the gzip file as it is when it accepts neither.
 			h.Add("Vary", "Accept-Encoding")
 			for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
 				if accepts(r.Header.Get("Accept-Encoding"), enc.token) {
-					if _, err := os.Stat(filepath.Join(dir, name+enc.ext)); err == nil {
+					if _, err := os.Stat(filepath.Join(dir, "form.wasm"+enc.ext)); err == nil {
+						h.Set("Content-Type", types["form.wasm"])
 						h.Set("Content-Encoding", enc.token)
-						file = name + enc.ext
+						file = "form.wasm" + enc.ext
 						break
 					}
 				}
@@ -181,6 +189,9 @@ func Handler(dir string) http.Handler {
 		http.ServeContent(w, r, "", st.ModTime(), f)
 	})
 }
+
+// gzipName is the gzip copy of the module, the name the loader fetches.
+const gzipName = "form.wasm.gz"
 
 // accepts reports whether an Accept-Encoding header accepts token (with a
 // q-value other than 0).

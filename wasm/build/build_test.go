@@ -50,6 +50,9 @@ func TestHandler(t *testing.T) {
 		{"/wasm_exec.js", "", "200 OK", "text/javascript; charset=utf-8", "", "go"},
 		{"/secret.txt", "", "404 Not Found", "", "", ""},
 		{"/form.wasm.br", "", "404 Not Found", "", "", ""},
+		{"/form.wasm.gz", "gzip, deflate, br", "200 OK", "application/wasm", "br", "brotli"},
+		{"/form.wasm.gz", "gzip", "200 OK", "application/wasm", "gzip", "gzip"},
+		{"/form.wasm.gz", "identity", "200 OK", "application/gzip", "", "gzip"},
 	} {
 		req, _ := http.NewRequest("GET", srv.URL+c.path, nil)
 		req.Header.Set("Accept-Encoding", c.accept)

@@ -98,15 +98,21 @@ func newServer(tb testing.TB) *server {
 	kitHandler := build.Handler(kit.dir)
 	mux := http.NewServeMux()
 	mux.Handle("/kit/", http.StripPrefix("/kit", kitHandler))
-	// /kit-404/ has no form.wasm; /kit-mime/ serves it with a wrong type.
+	// /kit-404/ has no form.wasm (nor its gzip copy, which the loader asks
+	// for first); /kit-mime/ has no gzip copy and serves the module with a
+	// wrong type.
 	mux.Handle("/kit-404/", http.StripPrefix("/kit-404", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/form.wasm" {
+		if r.URL.Path == "/form.wasm" || r.URL.Path == "/form.wasm.gz" {
 			http.NotFound(w, r)
 			return
 		}
 		kitHandler.ServeHTTP(w, r)
 	})))
 	mux.Handle("/kit-mime/", http.StripPrefix("/kit-mime", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/form.wasm.gz" {
+			http.NotFound(w, r)
+			return
+		}
 		if r.URL.Path == "/form.wasm" {
 			w.Header().Set("Content-Type", "application/octet-stream")
 			http.ServeFile(w, r, filepath.Join(kit.dir, "form.wasm"))

@@ -426,6 +426,7 @@ func TestServerErrors(t *testing.T) {
 // WebAssembly.instantiate and works.
 func TestLoadFailure(t *testing.T) {
 	tt := newTab(t)
+	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-404/form.wasm.gz)")
 	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-404/form.wasm)")
 	f := with(district, func(f *formSpec) { f.DraftKey = "kept" })
 	tt.Do(chromedp.Navigate(tt.srv.pageURL("", f)))
@@ -448,6 +449,7 @@ func TestLoadFailure(t *testing.T) {
 	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("localStorage.getItem(%q)", key)); got != "draft kept" {
 		t.Errorf("draft after a failed load: %q", got)
 	}
+	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-mime/form.wasm.gz)")
 	tt.Do(chromedp.Navigate(tt.srv.pageURL("/kit-mime", f)))
 	tt.WaitEvents("ready", 1)
 	tt.Check()

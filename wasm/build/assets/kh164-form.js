@@ -62,13 +62,66 @@
     });
   }
 
-  // instantiate streams the module; only a wrong MIME type falls back to
-  // instantiate on the downloaded bytes. An HTTP error is an error.
-  function instantiate(url, imports) {
-    return fetch(url, { credentials: 'same-origin' }).then(function (resp) {
-      if (!resp.ok) {
-        throw new Error('HTTP ' + resp.status + ' for ' + url);
+  // fetchModule fetches the module compressed from any server: the gzip copy
+  // (url + '.gz'), decompressed here when the server sends the file as it is
+  // (a plain static server) and by the browser when the server negotiates
+  // Content-Encoding (build.Handler: brotli or gzip). The first bytes tell
+  // which: gzip starts 1f 8b, WebAssembly 00 61 73 6d. The raw module is
+  // fetched only when there is no copy (404, or something else served in
+  // its place) or no DecompressionStream. It gives a Response of the
+  // module's bytes; an HTTP error is an error.
+  function fetchModule(url) {
+    var opts = { credentials: 'same-origin' };
+    function raw() {
+      return fetch(url, opts).then(function (resp) {
+        if (!resp.ok) {
+          throw new Error('HTTP ' + resp.status + ' for ' + url);
+        }
+        return resp;
+      });
+    }
+    if (typeof DecompressionStream !== 'function') {
+      return raw();
+    }
+    return fetch(url + '.gz', opts).then(function (resp) {
+      if (resp.status === 404) {
+        return raw();
       }
+      if (!resp.ok || !resp.body) {
+        throw new Error('HTTP ' + resp.status + ' for ' + url + '.gz');
+      }
+      var reader = resp.body.getReader();
+      return reader.read().then(function (first) {
+        var head = first.value || new Uint8Array(0);
+        var gzip = head[0] === 0x1f && head[1] === 0x8b;
+        if (!gzip && !(head[0] === 0 && head[1] === 0x61 && head[2] === 0x73 && head[3] === 0x6d)) {
+          reader.cancel(); // not the module (a page served for any path): ask for the raw one
+          return raw();
+        }
+        var body = new ReadableStream({
+          start: function (c) {
+            if (head.length) { c.enqueue(head); }
+            if (first.done) { c.close(); }
+          },
+          pull: function (c) {
+            return reader.read().then(function (r) {
+              if (r.done) { c.close(); } else { c.enqueue(r.value); }
+            });
+          },
+          cancel: function (why) { return reader.cancel(why); }
+        });
+        if (gzip) {
+          body = body.pipeThrough(new DecompressionStream('gzip'));
+        }
+        return new Response(body, { status: 200, headers: { 'Content-Type': 'application/wasm' } });
+      });
+    });
+  }
+
+  // instantiate streams the module; only a wrong MIME type falls back to
+  // instantiate on the downloaded bytes.
+  function instantiate(url, imports) {
+    return fetchModule(url).then(function (resp) {
       var type = (resp.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
       if (type === 'application/wasm' && WebAssembly.instantiateStreaming) {
         return WebAssembly.instantiateStreaming(resp, imports);

@@ -19,6 +19,8 @@ import (
 	"os"
 
 	"github.com/hack-pad/safejs"
+
+	"github.com/kh164/kh164/report"
 )
 
 func main() {
@@ -29,7 +31,8 @@ func main() {
 	select {} // serve the forms until the page goes away
 }
 
-// start hands the loader its API: {mount(element, options, host)}.
+// start hands the loader its API: {mount(element, options, host),
+// validate(bytes[, units]), maxBytes, version}. validate needs no DOM.
 func start() error {
 	if len(os.Args) < 2 {
 		return fmt.Errorf("no init callback name: start the program with the loader (kh164-form.js)")
@@ -38,7 +41,11 @@ func start() error {
 	if err != nil {
 		return err
 	}
-	api, err := object(map[string]any{"mount": mount.Value(), "version": version})
+	check, err := safejs.FuncOf(validateJS)
+	if err != nil {
+		return err
+	}
+	api, err := object(map[string]any{"mount": mount.Value(), "validate": check.Value(), "maxBytes": report.Default().MaxBytes(), "version": version})
 	if err != nil {
 		return err
 	}

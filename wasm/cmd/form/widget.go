@@ -19,16 +19,7 @@ import (
 )
 
 // options are the mount options as the loader passes them, in JSON.
-type options struct {
-	Body       string `json:"body"`
-	Period     string `json:"period"`
-	Lang       string `json:"lang"`
-	ValidateOn string `json:"validateOn"` // "submit" (default) or "touch"
-	DraftKey   string `json:"draftKey"`
-	Action     string `json:"action"`
-	ReportDate string `json:"reportDate"` // YYYY-MM-DD or DD/MM/YYYY; empty: form.DefaultDate
-	IDPrefix   string `json:"idPrefix"`   // unique on the page, chosen by the loader
-}
+type options = form.MountOptions
 
 // events are the DOM events the form listens to, all on its <form>.
 var events = []string{"input", "change", "focusout", "click", "keydown", "keyup", "submit"}
@@ -215,7 +206,7 @@ func (w *widget) guard(fn func(d *dom) any) (out any) {
 	d := newDOM()
 	out = fn(d)
 	if d.err != nil {
-		w.emit("error", map[string]any{"message": d.err.Error()})
+		w.emit("error", form.ErrorDetail{Message: d.err.Error()})
 	}
 	return out
 }
@@ -279,7 +270,7 @@ func (w *widget) event(_ safejs.Value, args []safejs.Value) any {
 				}
 			}
 			if err := w.saveDraft(); err != nil {
-				w.emit("error", map[string]any{"message": err.Error()})
+				w.emit("error", form.ErrorDetail{Message: err.Error()})
 			}
 		case "click":
 			if link := d.call(target, "closest", "[data-focus]"); !link.IsNull() && !link.IsUndefined() {
@@ -309,7 +300,7 @@ func (w *widget) input(d *dom, key, value string) {
 	if fd := w.f.Field(key); fd.Kind == form.Radios && strings.HasSuffix(key, "/status") {
 		w.apply(d, strings.TrimSuffix(key, "/status")+"/text") // its label names results or reason
 	}
-	w.emit("change", map[string]any{"field": key})
+	w.emit("change", form.ChangeDetail{Field: key})
 }
 
 // problems checks the values with the server's rules.
@@ -441,7 +432,7 @@ func (w *widget) submit(d *dom) {
 	_, ps := w.problems()
 	w.show(d, ps, true)
 	if len(ps) > 0 {
-		w.emit("invalid", map[string]any{"errors": issues(ps)})
+		w.emit("invalid", form.InvalidDetail{Errors: issues(ps)})
 		return
 	}
 	ids := w.view.IDs
@@ -546,7 +537,7 @@ func (w *widget) answer(d *dom, status int, body string) {
 			ps := w.f.Problems(a.Errors)
 			w.edit(d, ids.Of("title"))
 			w.show(d, ps, true)
-			w.emit("invalid", map[string]any{"errors": issues(ps)})
+			w.emit("invalid", form.InvalidDetail{Errors: issues(ps)})
 			return
 		}
 	}
@@ -624,7 +615,7 @@ func (w *widget) call(_ safejs.Value, args []safejs.Value) any {
 		case "setValue":
 			r := new(report.Report)
 			if _, l := decode.Strict("", []byte(str(1)), r, 0); l != nil {
-				return jsonString(map[string]any{"errors": l})
+				return jsonString(form.SetValueErrors{Errors: l})
 			}
 			w.values, w.dirty = w.f.FromReport(r, w.view.Lang), true
 			w.putValues(d)
@@ -636,9 +627,9 @@ func (w *widget) call(_ safejs.Value, args []safejs.Value) any {
 			_, ps := w.problems()
 			w.show(d, ps, false)
 			if len(ps) > 0 {
-				w.emit("invalid", map[string]any{"errors": issues(ps)})
+				w.emit("invalid", form.InvalidDetail{Errors: issues(ps)})
 			}
-			return jsonString(map[string]any{"valid": len(ps) == 0, "errors": issues(ps)})
+			return jsonString(form.Validation{Valid: len(ps) == 0, Errors: issues(ps)})
 		case "tick":
 			if err := w.saveDraft(); err != nil {
 				d.fail("draft", err)
@@ -715,13 +706,7 @@ func (w *widget) emit(typ string, detail any) bool {
 
 // issues are problems as the host sees them in events: the issue with the
 // id of the field it is on.
-func issues(ps []form.Problem) []map[string]any {
-	out := make([]map[string]any, len(ps))
-	for i, p := range ps {
-		out[i] = map[string]any{"path": p.Path, "code": p.Code, "vi": p.VI, "en": p.EN, "field": p.Field}
-	}
-	return out
-}
+func issues(ps []form.Problem) []form.FieldIssue { return form.FieldIssues(ps) }
 
 func jsonString(v any) string {
 	data, err := json.Marshal(v)
