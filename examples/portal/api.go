@@ -30,7 +30,7 @@ func writeIssue(w http.ResponseWriter, status int, code, vi, en string, params .
 //
 //	201 {"id", "body", "period", "reportDate", "version", "receivedAt", …} and Location
 //	413 over the size limit or the body's byte quota; 415 not application/json;
-//	422 {"errors": [...]}; 429 over the body's version quota
+//	400 a bad Idempotency-Key; 422 {"errors": [...]}; 429 over the body's version quota
 //
 // A retry is not a new version: with an Idempotency-Key header used
 // before by the same submitter, or with the same bytes as the version that
@@ -120,18 +120,22 @@ func (s *server) submitter(r *http.Request) string {
 
 // overQuota answers a version refused by the quota of its body and
 // period: 429 when the count of versions ran out, 413 when the bytes did.
-func (s *server) overQuota(w http.ResponseWriter, body string, qe *QuotaError) {
+func (s *server) overQuota(w http.ResponseWriter, id string, qe *QuotaError) {
+	body, english := id, id
+	if b, err := s.reg.Body(id); err == nil {
+		body, english = b.Name, b.English
+	}
 	if qe.Versions() {
 		w.Header().Set("Retry-After", "86400")
 		writeIssue(w, http.StatusTooManyRequests, "quota_versions",
-			fmt.Sprintf("Đơn vị %s đã gửi %d bản báo cáo cho kỳ này, bằng giới hạn của cổng. Liên hệ Hội Chữ thập đỏ Thành phố nếu cần gửi thêm.", body, qe.Used.Versions),
-			fmt.Sprintf("%s has sent %d versions of its report for this period, the portal's limit. Contact the City Red Cross if you need to send more.", body, qe.Used.Versions),
+			fmt.Sprintf("%s đã gửi %d bản báo cáo cho kỳ này, bằng giới hạn của cổng. Liên hệ Hội Chữ thập đỏ Thành phố nếu cần gửi thêm.", body, qe.Used.Versions),
+			fmt.Sprintf("%s has sent %d versions of its report for this period, the portal's limit. Contact the City Red Cross if you need to send more.", english, qe.Used.Versions),
 			"used", qe.Used.Versions, "max", qe.Quota.MaxVersions)
 		return
 	}
 	writeIssue(w, http.StatusRequestEntityTooLarge, "quota_bytes",
 		fmt.Sprintf("Các bản báo cáo của %s cho kỳ này đã dùng %d byte; bản này (%d byte) vượt giới hạn %d byte của cổng. Xóa khoảng trắng thừa hoặc liên hệ Hội Chữ thập đỏ Thành phố.", body, qe.Used.Bytes, qe.Size, qe.Quota.MaxBytes),
-		fmt.Sprintf("The versions %s sent for this period take %d bytes; this one (%d bytes) goes over the portal's limit of %d bytes. Remove extra white space or contact the City Red Cross.", body, qe.Used.Bytes, qe.Size, qe.Quota.MaxBytes),
+		fmt.Sprintf("The versions %s sent for this period take %d bytes; this one (%d bytes) goes over the portal's limit of %d bytes. Remove extra white space or contact the City Red Cross.", english, qe.Used.Bytes, qe.Size, qe.Quota.MaxBytes),
 		"used", qe.Used.Bytes, "size", qe.Size, "max", qe.Quota.MaxBytes)
 }
 

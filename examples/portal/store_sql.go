@@ -111,32 +111,36 @@ func (s *sqlStore) add(ctx context.Context, v NewVersion) (Submission, bool, err
 			return subs[0], true, nil
 		}
 	}
-	var used Usage
-	var last sql.NullInt64
-	err = tx.QueryRowContext(ctx, s.rebind(`SELECT COUNT(*), COALESCE(SUM(size), 0), MAX(version) FROM submissions WHERE body = ? AND period = ?`),
-		v.Body, v.Period).Scan(&used.Versions, &used.Bytes, &last)
+	// The version that counts now. The same bytes from the same
+	// submitter as it are a retry, not a new version. (Sending an older
+	// version again after a newer one is a new version: it counts.)
+	latest, err := s.queryTx(ctx, tx, false, `WHERE body = ? AND period = ? ORDER BY version DESC LIMIT 1`, v.Body, v.Period)
 	if err != nil {
 		return Submission{}, false, err
 	}
-	if last.Valid {
-		// The same bytes from the same submitter as the version that
-		// counts now: a retry, not a new version. (Sending an older
-		// version again after a newer one is a new version: it counts.)
-		subs, err := s.queryTx(ctx, tx, false, `WHERE body = ? AND period = ? AND version = ?`, v.Body, v.Period, last.Int64)
+	next := 1
+	if len(latest) == 1 {
+		if latest[0].SHA256 == sum && latest[0].Submitter == v.Submitter {
+			return latest[0], true, nil
+		}
+		next = latest[0].Version + 1
+	}
+	size := int64(len(v.Report))
+	if q := s.quota; q.MaxVersions > 0 || q.MaxBytes > 0 {
+		// Read from the index submissions_usage alone; at most
+		// MaxVersions entries, or a few more when the quota was lowered.
+		var used Usage
+		err = tx.QueryRowContext(ctx, s.rebind(`SELECT COUNT(*), COALESCE(SUM(size), 0) FROM submissions WHERE body = ? AND period = ?`),
+			v.Body, v.Period).Scan(&used.Versions, &used.Bytes)
 		if err != nil {
 			return Submission{}, false, err
 		}
-		if len(subs) == 1 && subs[0].SHA256 == sum && subs[0].Submitter == v.Submitter {
-			return subs[0], true, nil
+		if (q.MaxVersions > 0 && used.Versions+1 > q.MaxVersions) || (q.MaxBytes > 0 && used.Bytes+size > q.MaxBytes) {
+			return Submission{}, false, &QuotaError{Quota: q, Used: used, Size: size}
 		}
 	}
-	size := int64(len(v.Report))
-	q := s.quota
-	if (q.MaxVersions > 0 && used.Versions+1 > q.MaxVersions) || (q.MaxBytes > 0 && used.Bytes+size > q.MaxBytes) {
-		return Submission{}, false, &QuotaError{Quota: q, Used: used, Size: size}
-	}
 	sub := Submission{
-		Body: v.Body, Period: v.Period, ReportDate: v.ReportDate, Version: int(last.Int64) + 1,
+		Body: v.Body, Period: v.Period, ReportDate: v.ReportDate, Version: next,
 		ReceivedAt: v.ReceivedAt.UTC(), ContentType: v.ContentType, Size: size, SHA256: sum,
 		Submitter: v.Submitter, Report: v.Report,
 	}

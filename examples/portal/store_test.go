@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -192,6 +193,25 @@ func TestStore(t *testing.T) {
 		for _, q := range []string{`UPDATE submissions SET report = report`, `DELETE FROM submissions`} {
 			if _, err := raw.db.ExecContext(ctx, q); err == nil {
 				t.Errorf("%s: allowed", q)
+			}
+		}
+		// A backup is a store of its own (SQLite); PostgreSQL has pg_dump.
+		copyFile := filepath.Join(t.TempDir(), "copy.db")
+		switch err := s.Backup(ctx, copyFile); {
+		case b.name == "postgres":
+			if !errors.Is(err, ErrBackupExternal) {
+				t.Errorf("Backup on PostgreSQL: %v", err)
+			}
+		case err != nil:
+			t.Fatal(err)
+		default:
+			restored := t.TempDir()
+			os.Rename(copyFile, filepath.Join(restored, "reports.db"))
+			if n, err := openTestStore(t, restored).Count(ctx); err != nil || n != 4 {
+				t.Errorf("the backup holds %d versions, %v", n, err)
+			}
+			if err := s.Backup(ctx, filepath.Join(restored, "reports.db")); err == nil {
+				t.Error("Backup overwrote an existing file")
 			}
 		}
 		// And it is all there after a restart.

@@ -556,8 +556,18 @@ func (w *widget) answer(d *dom, status int, body string) {
 // message is the readable part of a server's answer: its "message" (or
 // "vi"/"en") member, or its text when short.
 func (w *widget) message(body string) string {
-	var m struct{ Message, VI, EN string }
+	var m struct {
+		Message, VI, EN string
+		Errors          diag.List // the portal's refusals: a quota (429, 413), a bad header (400)…
+	}
 	if json.Unmarshal([]byte(body), &m) == nil {
+		if len(m.Errors) > 0 {
+			msgs := make([]string, len(m.Errors))
+			for i, is := range m.Errors {
+				msgs[i] = (form.Text{VI: is.VI, EN: is.EN}).In(w.view.Lang)
+			}
+			return strings.Join(msgs, " ")
+		}
 		if s := (form.Text{VI: m.VI, EN: m.EN}).In(w.view.Lang); s != "" {
 			return s
 		}
