@@ -4,8 +4,8 @@ import "time"
 
 // Body is an organisation that reports under the plan: a department, a
 // press body, the Front or a mass organisation, a Party commission, a
-// district-level committee, the City Red Cross, or a commune-level unit a
-// portal registered.
+// district-level committee, the City Red Cross, one of the 126 commune-level
+// units of 01/7/2025, or a unit a portal registered.
 //
 // A body exists from From to Until, both included (a zero From means it
 // existed before the plan; a zero Until that it still exists). Group is the
@@ -21,6 +21,9 @@ type Body struct {
 	From       Date     `json:"from,omitzero"`
 	Until      Date     `json:"until,omitzero"`
 	Successors []string `json:"successors,omitempty"` // IDs of the bodies that took over
+	// Code is the statistical code of a commune-level unit ("00070"),
+	// empty for other bodies.
+	Code string `json:"code,omitempty"`
 	// Unit is true for a commune-level unit registered by a portal.
 	Unit bool `json:"unit,omitempty"`
 }
@@ -37,6 +40,7 @@ const (
 	KindOrganisation BodyKind = "organisation" // socio-political organisations
 	KindParty        BodyKind = "party"        // commissions of the City Party Committee
 	KindDistrict     BodyKind = "district"     // UBND quận, huyện, thị xã (until 30/6/2025)
+	KindCommune      BodyKind = "commune"      // UBND phường, xã (from 01/7/2025), built in
 	KindUnit         BodyKind = "unit"         // registered by a portal (xã, phường…)
 )
 
@@ -122,5 +126,5 @@ func builtin(s Settings) []Body {
 		bs = append(bs, Body{ID: d.id, Name: "UBND " + d.kind + " " + d.name, English: "People's Committee of " + d.name + " " + en,
 			Kind: KindDistrict, Group: 12, Until: DistrictsEnd})
 	}
-	return bs
+	return append(bs, communeBodies()...)
 }

@@ -80,6 +80,10 @@ func Today() Date { return DateOf(time.Now()) }
 
 var hanoi = time.FixedZone("ICT", 7*3600)
 
+// Hanoi is Hanoi's time zone, UTC+7 without daylight saving, in which
+// receipt times are shown and the day of receipt is read.
+var Hanoi = hanoi
+
 // DateOf is the date in Hanoi at instant t.
 func DateOf(t time.Time) Date {
 	y, m, d := t.In(hanoi).Date()

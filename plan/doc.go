@@ -43,9 +43,13 @@
 // merged press body (2026-02-01) and of the merged Party commission
 // (2025-03-01).
 //
-// Commune-level units that replaced the districts are not built in: a
-// portal registers them from a units file (ParseUnits, UnitsFile) and
-// makes a registry with New or Registry.WithUnits. Units of group 12 may
+// The 126 commune-level units that replaced the districts on 01/7/2025
+// (51 phường, 75 xã) are built in, with their statistical codes (Body.Code)
+// and names from Cục Thống kê's list, as bodies of kind KindCommune and
+// group 12: on 15/11/2026, 141 bodies must report (15 + 126). A portal that
+// knows of other bodies registers them from a units file (ParseUnits,
+// UnitsFile) and makes a registry with New or Registry.WithUnits; a unit
+// must not repeat a built-in body by code or name. Units of group 12 may
 // start only after the district level ended.
 //
 // # Errors
@@ -71,7 +75,8 @@
 //	invalid_period           a period is not KIND-YEAR within 2023–2100
 //	invalid_setting          a Settings value is not a real day
 //	required, invalid_code, code_taken, duplicate_code, too_long,
-//	unknown_group, invalid_interval, overlapping_validity, missing_field
+//	unknown_group, invalid_interval, overlapping_validity, missing_field,
+//	name_taken (a unit repeats a built-in body's name: Params name, body)
 //	                         units file problems, at /units/N/FIELD
 //	(strict JSON decoding codes, such as syntax or duplicate_key, are listed
 //	in package report's documentation)

@@ -49,8 +49,8 @@ func ExampleRegistry_Reporters() {
 	}
 	// Output:
 	// 2024-11-15: 48 bodies must report
-	// 2025-11-15: 17 bodies must report
-	// 2026-11-15: 15 bodies must report
+	// 2025-11-15: 143 bodies must report
+	// 2026-11-15: 141 bodies must report
 }
 
 func ExampleRegistry_Due() {
@@ -79,8 +79,8 @@ func ExampleRegistry_Body() {
 
 func ExampleParseUnits() {
 	data := []byte(`{"units": [
-  {"code": "phuong-ba-dinh", "name": "UBND phường Ba Đình", "group": 12, "from": "2025-07-01"},
-  {"code": "phuong-ba-dinh", "name": "UBND phường Ngọc Hà", "group": 13, "from": "2025-07-01"}
+  {"code": "hoi-luat-gia", "name": "Hội Luật gia thành phố Hà Nội", "group": 10, "from": "2023-01-01"},
+  {"code": "hoi-luat-gia", "name": "UBND phường Ba Đình", "group": 13, "from": "2025-07-01"}
 ]}`)
 	_, err := plan.ParseUnits("units.json", data)
 	var l diag.List
@@ -89,8 +89,9 @@ func ExampleParseUnits() {
 		fmt.Println(is.Format(diag.EN))
 	}
 	// Output:
-	// units.json:3:12: /units/1/code: Code "phuong-ba-dinh" is already used by unit 1 (/units/0). Each unit needs its own code.
-	// units.json:3:70: /units/1/group: Group 13 is not in section III of the plan: choose 2 to 12 (communes: group 12).
+	// units.json:3:12: /units/1/code: Code "hoi-luat-gia" is already used by unit 1 (/units/0). Each unit needs its own code.
+	// units.json:3:36: /units/1/name: "UBND phường Ba Đình" is already a built-in body (ID phuong-ba-dinh); do not register it again. Remove this unit from the file.
+	// units.json:3:68: /units/1/group: Group 13 is not in section III of the plan: choose 2 to 12 (communes: group 12).
 }
 
 func ExampleParseSymbol() {

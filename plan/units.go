@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -13,9 +14,11 @@ import (
 	"github.com/kh164/kh164/internal/textrule"
 )
 
-// Unit is a commune-level unit (xã, phường) or any other body a portal
-// registers: the plan predates them, so they are not built in. From is
-// required; Until is empty while the unit exists.
+// Unit is a body a portal registers that the kit does not know: the plan
+// predates later reorganisations. Hanoi's 126 commune-level units of
+// 01/7/2025 are built in; a unit must not repeat one of them (nor any
+// other built-in body) by code or by name. From is required; Until is
+// empty while the unit exists.
 type Unit struct {
 	Code    string `json:"code"`              // ASCII slug: lower-case letters, digits, hyphens
 	Name    string `json:"name"`              // Vietnamese name, "UBND phường Ba Đình"
@@ -103,8 +106,10 @@ func checkUnits(units []Unit, builtins []Body) error {
 		l = append(l, diag.New(path, code, vi, en, params...))
 	}
 	taken := map[string]string{}
+	names := map[string]Body{}
 	for _, b := range builtins {
 		taken[b.ID] = "builtin"
+		names[strings.ToLower(b.Name)] = b
 	}
 	first := map[string]int{}
 	for i, u := range units {
@@ -144,6 +149,11 @@ func checkUnits(units []Unit, builtins []Body) error {
 					fmt.Sprintf("Tên đơn vị %s phải viết trên một dòng, không có khoảng trắng ở đầu hoặc cuối và không có ký tự điều khiển.", u.Code),
 					fmt.Sprintf("The name of unit %s must be one line, with no whitespace at either end and no control characters.", u.Code))
 			}
+		}
+		if b, dup := names[strings.ToLower(u.Name)]; dup {
+			add(i, "name", "name_taken",
+				fmt.Sprintf("%q đã là một cơ quan, đơn vị có sẵn trong bộ công cụ (mã %s); không đăng ký lại. Xóa đơn vị này khỏi tệp.", u.Name, b.ID),
+				fmt.Sprintf("%q is already a built-in body (ID %s); do not register it again. Remove this unit from the file.", u.Name, b.ID), "name", u.Name, "body", b.ID)
 		}
 		switch {
 		case u.Group == 1:

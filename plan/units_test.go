@@ -47,6 +47,8 @@ func TestParseUnitsErrors(t *testing.T) {
 		{"overlapping validity", `{"units": [{"code": "xa-a", "name": "A", "group": 12, "from": "2025-06-01"}]}`, []string{"u.json:1:63: /units/0/from overlapping_validity"}},
 		{"inverted interval", `{"units": [{"code": "xa-a", "name": "A", "group": 12, "from": "2025-08-01", "until": "2025-07-31"}]}`, []string{"u.json:1:86: /units/0/until invalid_interval"}},
 		{"bad code", `{"units": [{"code": "Xã A", "name": "A", "group": 12, "from": "2025-07-01"}]}`, []string{"u.json:1:21: /units/0/code invalid_code"}},
+		{"built-in commune", `{"units": [{"code": "phuong-ba-dinh", "name": "UBND phường Ba Đình", "group": 12, "from": "2025-07-01"}]}`, []string{"u.json:1:21: /units/0/code code_taken", "u.json:1:47: /units/0/name name_taken"}},
+		{"built-in commune's name", `{"units": [{"code": "ba-dinh", "name": "ubnd Phường Ba Đình", "group": 12, "from": "2025-07-01"}]}`, []string{"u.json:1:40: /units/0/name name_taken"}},
 		{"built-in code", `{"units": [{"code": "so-y-te", "name": "A", "group": 6, "from": "2025-07-01"}]}`, []string{"u.json:1:21: /units/0/code code_taken"}},
 		{"blank name and no from", `{"units": [{"code": "xa-a", "name": " ", "group": 12}]}`, []string{"u.json:1:37: /units/0/name invalid_text", "u.json:1:12: /units/0/from required"}},
 		{"empty name", `{"units": [{"code": "xa-a", "name": "", "group": 12, "from": "2025-07-01"}]}`, []string{"u.json:1:37: /units/0/name required"}},
@@ -67,7 +69,7 @@ func TestParseUnitsErrors(t *testing.T) {
 
 func TestUnitsJoinTheRegistry(t *testing.T) {
 	units, err := plan.ParseUnits("u.json", []byte(`{"units": [
-{"code": "phuong-ba-dinh", "name": "UBND phường Ba Đình", "group": 12, "from": "2025-07-01"},
+{"code": "xa-thu-nghiem", "name": "UBND xã Thử Nghiệm", "group": 12, "from": "2025-07-01"},
 {"code": "hoi-luat-gia", "name": "Hội Luật gia thành phố Hà Nội", "english": "Hanoi Lawyers' Association", "group": 10, "from": "2023-01-01", "until": "2025-12-31"}]}`))
 	if err != nil {
 		t.Fatal(err)
@@ -77,25 +79,25 @@ func TestUnitsJoinTheRegistry(t *testing.T) {
 		t.Fatal(err)
 	}
 	on := plan.D(2025, time.November, 15)
-	if got := taskIDs(t, r, "phuong-ba-dinh", on); !slices.Equal(got, []string{"III.12.1", "III.12.2", "III.12.3"}) {
+	if got := taskIDs(t, r, "xa-thu-nghiem", on); !slices.Equal(got, []string{"III.12.1", "III.12.2", "III.12.3"}) {
 		t.Errorf("commune tasks %v", got)
 	}
-	if due, err := r.Due("phuong-ba-dinh", plan.Period{Kind: plan.Annual, Year: 2025}); err != nil || due != plan.D(2025, 11, 20) {
+	if due, err := r.Due("xa-thu-nghiem", plan.Period{Kind: plan.Annual, Year: 2025}); err != nil || due != plan.D(2025, 11, 20) {
 		t.Errorf("commune due %v %v", due, err)
 	}
 	ids := reporterIDs(r, on)
-	if !slices.Contains(ids, "phuong-ba-dinh") || !slices.Contains(ids, "hoi-luat-gia") {
+	if !slices.Contains(ids, "xa-thu-nghiem") || !slices.Contains(ids, "hoi-luat-gia") || !slices.Contains(ids, "phuong-ba-dinh") {
 		t.Errorf("registered units do not report: %v", ids)
 	}
 	if slices.Contains(reporterIDs(r, plan.D(2026, 1, 1)), "hoi-luat-gia") {
 		t.Error("a unit reports after its last day")
 	}
 	// The default registry is unchanged.
-	if _, err := plan.Default().Body("phuong-ba-dinh"); err == nil {
+	if _, err := plan.Default().Body("xa-thu-nghiem"); err == nil {
 		t.Error("WithUnits changed the default registry")
 	}
 	// A bad unit given from Go leaves no registry.
-	bad := append(units, plan.Unit{Code: "phuong-ba-dinh", Name: "Trùng", Group: 12, From: plan.D(2025, 7, 1)})
+	bad := append(units, plan.Unit{Code: "xa-thu-nghiem", Name: "Trùng", Group: 12, From: plan.D(2025, 7, 1)})
 	if r, err := plan.New(plan.DefaultSettings(), bad...); r != nil || err == nil || !strings.Contains(err.Error(), "duplicate") && !strings.Contains(err.Error(), "already used") {
 		t.Errorf("New with a duplicate unit: %v, %v", r, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/go-playground/validator/v10"
 
@@ -25,6 +26,10 @@ const defaultMaxBytes = 1 << 20
 type Options struct {
 	Registry *plan.Registry // nil: plan.Default()
 	MaxBytes int64          // input size limit; 0: 1 MiB (1 << 20)
+	// Now is the checker's clock: Parse and Validate refuse a report dated
+	// after the day it is checked, in Hanoi time, as received then
+	// (report_date_after_receipt). nil: no clock, no such check.
+	Now func() time.Time
 }
 
 // Checker parses and validates reports against the struct tags of Report
@@ -34,6 +39,7 @@ type Checker struct {
 	reg      *plan.Registry
 	bodies   map[string]bool // the registry's body IDs, for the body tag
 	maxBytes int64
+	now      func() time.Time
 	// activityTags are the tags of one element of TaskResult.Activities,
 	// for when the validator stops before its dive (see unique).
 	activityTags string
@@ -43,7 +49,7 @@ type Checker struct {
 // validator once: register every custom tag, every alias and the JSON
 // names of the fields.
 func NewChecker(opt Options) *Checker {
-	c := &Checker{reg: opt.Registry, maxBytes: opt.MaxBytes}
+	c := &Checker{reg: opt.Registry, maxBytes: opt.MaxBytes, now: opt.Now}
 	if c.reg == nil {
 		c.reg = plan.Default()
 	}
@@ -132,13 +138,18 @@ func Validate(r *Report) error { return Default().Validate(r) }
 // problems, only those are returned: a half-decoded report is not
 // validated.
 func (c *Checker) Parse(file string, data []byte) (*Report, error) {
+	return c.parse(file, data, c.today())
+}
+
+// parse is Parse for a report received on day received (zero: unknown).
+func (c *Checker) parse(file string, data []byte, received plan.Date) (*Report, error) {
 	r := new(Report)
 	src, errs := decode.Strict(file, data, r, c.maxBytes)
 	if errs != nil {
 		return nil, errs
 	}
 	Normalize(r)
-	l, more := c.validateAt(r, src.Offset)
+	l, more := c.validateOn(r, src.Offset, received)
 	if l == nil {
 		return r, nil
 	}
@@ -205,7 +216,7 @@ func (c *Checker) Validate(r *Report) error {
 		r = clone(r)
 		Normalize(r)
 	}
-	l, more := c.validateAt(r, nil)
+	l, more := c.validateOn(r, nil, c.today())
 	if l == nil {
 		return nil
 	}
@@ -218,7 +229,13 @@ func (c *Checker) Validate(r *Report) error {
 // if not nil, gives the input offset of the value at a pointer: then
 // "after" means after in the input, otherwise in field order.
 func (c *Checker) validateAt(r *Report, offset func(ptr string) int) (diag.List, int) {
-	v := validation{c: c, r: r, offset: offset}
+	return c.validateOn(r, offset, c.today())
+}
+
+// validateOn is validateAt for a report received on day received (zero:
+// unknown).
+func (c *Checker) validateOn(r *Report, offset func(ptr string) int, received plan.Date) (diag.List, int) {
+	v := validation{c: c, r: r, offset: offset, received: received}
 	v.fieldErrors("", c.v.Struct(r))
 	v.planRules()
 	if len(v.list) == 0 {
@@ -240,9 +257,10 @@ func (r *Report) EffectiveCutoff() plan.Date {
 
 // validation collects the issues of one report.
 type validation struct {
-	c    *Checker
-	r    *Report
-	list diag.List
+	c        *Checker
+	r        *Report
+	received plan.Date // the day the report is received; zero when unknown
+	list     diag.List
 	// offset places a pointer in the input (nil: no input, field order).
 	offset func(ptr string) int
 	// more counts the issues found and not built: each generator over a
@@ -464,6 +482,7 @@ func (v *validation) planRules() {
 		v.add("/reportDate", "required", vi, en)
 	} else {
 		dateOK = v.date("/reportDate", r.ReportDate)
+		v.receivedRule(dateOK)
 	}
 	cutoffOK := r.DataCutoff != nil && v.date("/dataCutoff", *r.DataCutoff)
 	p := r.Period.Plan()

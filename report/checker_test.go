@@ -351,7 +351,7 @@ func TestSuccession(t *testing.T) {
 		}
 	})
 	t.Run("portal unit", func(t *testing.T) {
-		reg, err := plan.New(plan.DefaultSettings(), plan.Unit{Code: "phuong-ba-dinh", Name: "UBND phường Ba Đình", Group: 12, From: mustDate("2025-07-01")})
+		reg, err := plan.New(plan.DefaultSettings(), plan.Unit{Code: "xa-thu-nghiem", Name: "UBND xã Thử Nghiệm", Group: 12, From: mustDate("2025-07-01")})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -359,7 +359,7 @@ func TestSuccession(t *testing.T) {
 		if c.Registry() != reg {
 			t.Fatal("Registry() is not the registry given")
 		}
-		r := buildReport(t, c, "phuong-ba-dinh", mustDate("2025-11-15"), plan.Annual, 2025)
+		r := buildReport(t, c, "xa-thu-nghiem", mustDate("2025-11-15"), plan.Annual, 2025)
 		if len(r.Tasks) != 3 || r.Tasks[0].Task != "III.12.1" {
 			t.Fatalf("unit tasks: %+v", r.Tasks)
 		}

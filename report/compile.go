@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/plan"
@@ -14,13 +15,19 @@ import (
 
 // CompilationVersion is the version of the Compilation JSON shape. Within
 // a version, changes are additive only.
-const CompilationVersion = 1
+//
+// Version 2 judges on time or late on the day of receipt (BodyEntry.Basis),
+// lists every version (BodyEntry.Versions) and replaces version 1's
+// indicator totals, which added figures of bodies whose activities overlap,
+// by Figures.
+const CompilationVersion = 2
 
-// Input is one file given to Compile: its name, used in error places, and
-// its bytes.
+// Input is one file given to Compile: its name, used in error places, its
+// bytes and, when known, when the City Red Cross received it.
 type Input struct {
-	Name string
-	Data []byte
+	Name     string
+	Data     []byte
+	Received time.Time // zero when unknown (files compiled from a folder)
 }
 
 // Compilation is what the City Red Cross compiles for one period from the
@@ -45,10 +52,11 @@ type Compilation struct {
 	// Tasks are the tasks of section III in the plan's order, with the
 	// results of the reports that count.
 	Tasks []TaskEntry `json:"tasks"`
-	// Indicators are the totals of every catalogue indicator over the
-	// reports that count, by area: organisation, overall, then the seven
-	// contents of Red Cross activity in the order of plan.Activities.
-	Indicators []IndicatorTotal `json:"indicators"`
+	// Figures are the catalogue's indicators over the reports that count,
+	// by area: organisation, overall, then the seven contents of Red Cross
+	// activity in the order of plan.Activities. Figures of different bodies
+	// are not added up (see Figure).
+	Figures []Figure `json:"figures"`
 	// Notes are the difficulties and proposals of the reports that count,
 	// in the order of Bodies; bodies that wrote neither are left out.
 	Notes []Notes `json:"notes"`
@@ -83,8 +91,9 @@ type Summary struct {
 
 // BodyEntry is one expected body's filing.
 type BodyEntry struct {
-	Body string `json:"body"`
-	Name string `json:"name"`
+	Body string        `json:"body"`
+	Name string        `json:"name"`
+	Kind plan.BodyKind `json:"kind"`
 	// Group is the body's primary group: its own group (plan.Body.Group)
 	// when it answers for tasks of that group, otherwise the lowest group
 	// among its tasks (Sở Khoa học và Công nghệ, which holds only the
@@ -97,13 +106,32 @@ type BodyEntry struct {
 	ReportDate plan.Date `json:"reportDate,omitzero"`
 	File       string    `json:"file,omitempty"`
 	Reference  string    `json:"reference,omitempty"`
-	// Filed is the date of the body's earliest report for the period,
-	// which decides Filing.
+	// Received is when the report that counts was received, when known.
+	Received time.Time `json:"received,omitzero"`
+	// Filed is the day the body's first version reached the City Red
+	// Cross, which decides Filing; Basis says whether it is the day of
+	// receipt or, with no receipt time, the report date.
 	Filed plan.Date `json:"filed,omitzero"`
+	Basis Basis     `json:"basis,omitempty"`
+	// Versions are every version the body sent for the period, in the
+	// order received; the one that counts has Counts set.
+	Versions []VersionEntry `json:"versions"`
+	// PreparedBy and SignedBy are those of the report that counts.
+	PreparedBy *Preparer `json:"preparedBy,omitempty"`
+	SignedBy   *Signer   `json:"signedBy,omitempty"`
 	// Tasks are the tasks of the report that counts with their status or,
 	// when the body has not filed, the tasks it holds on the due date
 	// without a status.
 	Tasks []BodyTask `json:"tasks"`
+}
+
+// VersionEntry is one version of a body's report for the period.
+type VersionEntry struct {
+	File       string    `json:"file"`
+	ReportDate plan.Date `json:"reportDate"`
+	Reference  string    `json:"reference,omitempty"`
+	Received   time.Time `json:"received,omitzero"`
+	Counts     bool      `json:"counts"`
 }
 
 // BodyTask is a task and the status a body reported for it.
@@ -124,6 +152,16 @@ type TaskEntry struct {
 	// filed.
 	NoReport int           `json:"noReport"`
 	Results  []TaskOutcome `json:"results"`
+	// Pending are the expected bodies that hold the task and have not
+	// filed, in the order of Bodies.
+	Pending []Pending `json:"pending"`
+}
+
+// Pending is a body that holds a task and has not filed.
+type Pending struct {
+	Body   string `json:"body"`
+	Name   string `json:"name"`
+	Filing Filing `json:"filing"` // missing or not_yet_due
 }
 
 // TaskOutcome is what one body reported on a task.
@@ -135,27 +173,48 @@ type TaskOutcome struct {
 	Reason  string `json:"reason,omitempty"`
 }
 
-// IndicatorTotal is the sum of one indicator over the reports that count,
-// for the whole city and by primary group. Sums are exact; Overflow marks
-// a sum that would pass math.MaxInt64 (it then holds the sum of the
-// reports before the one that would overflow, and Issues says so).
-type IndicatorTotal struct {
-	Code     string       `json:"code"`
-	Name     string       `json:"name"`
-	Unit     string       `json:"unit"`
-	Area     string       `json:"area"`
-	Total    int64        `json:"total"`
-	Reports  int          `json:"reports"` // how many reports gave it
-	Overflow bool         `json:"overflow,omitempty"`
-	Groups   []GroupTotal `json:"groups"` // groups with at least one report, ascending
+// Figure is one catalogue indicator over the reports that count. Figures
+// of different bodies are never added up, because the activities of
+// departments, the Front and the press done with the Red Cross are also
+// counted by the Red Cross (plan.Indicator.City, plan.DisjointKinds):
+// City is the City Red Cross's figure, the city's; Values is each body's
+// own figure; Subtotals add only bodies disjoint by construction.
+type Figure struct {
+	Code   string `json:"code"`
+	Name   string `json:"name"`
+	Unit   string `json:"unit"`
+	Area   string `json:"area"`
+	Groups []int  `json:"groups"` // the groups asked for it
+	// City is the value of the body whose figure is the city's, when it
+	// gave one.
+	City *BodyValue `json:"city,omitempty"`
+	// Values are the values of every body that gave one, in the order of
+	// Bodies (City's body included).
+	Values []BodyValue `json:"values"`
+	// Subtotals are the sums over the bodies of each kind of
+	// plan.Indicator.Subtotals that gave a value.
+	Subtotals []Subtotal `json:"subtotals"`
 }
 
-// GroupTotal is an indicator's sum over the reports of one primary group.
-type GroupTotal struct {
-	Group    int   `json:"group"`
-	Total    int64 `json:"total"`
-	Reports  int   `json:"reports"`
-	Overflow bool  `json:"overflow,omitempty"`
+// BodyValue is one body's figure.
+type BodyValue struct {
+	Body  string `json:"body"`
+	Name  string `json:"name"`
+	Group int    `json:"group"`
+	Value int64  `json:"value"`
+}
+
+// Subtotal is the sum of an indicator over the bodies of one kind whose
+// figures are disjoint by construction. Sums are exact; Overflow marks a
+// sum that would pass math.MaxInt64 (it then holds the sum of the reports
+// before the one that would overflow, and Issues says so).
+type Subtotal struct {
+	Kind     plan.BodyKind `json:"kind"`
+	Label    string        `json:"label"` // "Cộng các UBND phường, xã"
+	Total    int64         `json:"total"`
+	Reports  int           `json:"reports"`  // bodies of the kind that gave a value
+	Expected int           `json:"expected"` // bodies of the kind that owe a report
+	Overflow bool          `json:"overflow,omitempty"`
 }
 
 // Notes are the difficulties and proposals of one body's report.
@@ -173,6 +232,7 @@ type FiledReport struct {
 	Name       string      `json:"name"`
 	Period     plan.Period `json:"period"`
 	ReportDate plan.Date   `json:"reportDate"`
+	Received   time.Time   `json:"received,omitzero"`
 	// SupersededBy is the file of the report that counts instead, for a
 	// superseded report.
 	SupersededBy string `json:"supersededBy,omitempty"`
@@ -185,36 +245,38 @@ type Rejected struct {
 }
 
 // Compile parses and validates every input with c and compiles the valid
-// reports for period p as of day asOf (see Assess for how reports count).
-// Inputs that fail are listed as Rejected with their issues, valid reports
-// for other periods as OtherPeriod. When one body filed several reports for
-// p, the one with the latest report date counts (on a tie, the later
-// input) and the others are Superseded.
+// reports for period p as of day asOf (see AssessReceipts for which
+// version counts and how on time or late is judged). An input with a
+// receipt time is also refused when dated after the day it was received
+// (report_date_after_receipt). Inputs that fail are listed as Rejected
+// with their issues, valid reports for other periods as OtherPeriod, the
+// versions that do not count as Superseded.
 func Compile(c *Checker, p plan.Period, asOf plan.Date, inputs []Input) *Compilation {
 	reg := c.Registry()
 	out := &Compilation{
 		SchemaVersion: CompilationVersion, Plan: plan.ID, Period: p, AsOf: asOf,
-		Bodies: []BodyEntry{}, Tasks: []TaskEntry{}, Indicators: []IndicatorTotal{}, Notes: []Notes{},
+		Bodies: []BodyEntry{}, Tasks: []TaskEntry{}, Figures: []Figure{}, Notes: []Notes{},
 		Extra: []FiledReport{}, OtherPeriod: []FiledReport{}, Superseded: []FiledReport{}, Rejected: []Rejected{},
 		Issues: diag.List{},
 	}
 	out.Summary.Files = len(inputs)
 
-	var reports []*Report
+	var receipts []Receipt
 	file := map[*Report]string{}
+	received := map[*Report]time.Time{}
 	for _, in := range inputs {
-		r, err := c.Parse(in.Name, in.Data)
+		r, err := c.ParseReceived(in.Name, in.Data, in.Received)
 		if err != nil {
 			out.Rejected = append(out.Rejected, Rejected{File: in.Name, Issues: issues(in.Name, err)})
 			continue
 		}
-		reports = append(reports, r)
-		file[r] = in.Name
+		receipts = append(receipts, Receipt{Report: r, At: in.Received})
+		file[r], received[r] = in.Name, in.Received
 	}
-	a := Assess(reg, p, asOf, reports)
+	a := AssessReceipts(reg, p, asOf, receipts)
 
 	filedReport := func(r *Report) FiledReport {
-		f := FiledReport{File: file[r], Body: r.Body, Period: r.Period.Plan(), ReportDate: r.ReportDate}
+		f := FiledReport{File: file[r], Body: r.Body, Period: r.Period.Plan(), ReportDate: r.ReportDate, Received: received[r]}
 		if b, err := reg.Body(r.Body); err == nil {
 			f.Name = b.Name
 		}
@@ -236,10 +298,15 @@ func Compile(c *Checker, p plan.Period, asOf plan.Date, inputs []Input) *Compila
 	standings := map[string]Standing{}
 	for _, s := range a.Bodies {
 		standings[s.Body.ID] = s
-		e := BodyEntry{Body: s.Body.ID, Name: s.Body.Name, Filing: s.Filing, Due: s.Due, Filed: s.Filed, Tasks: []BodyTask{}}
+		e := BodyEntry{Body: s.Body.ID, Name: s.Body.Name, Kind: s.Body.Kind, Filing: s.Filing, Due: s.Due, Filed: s.Filed, Basis: s.Basis,
+			Received: s.Received, Tasks: []BodyTask{}, Versions: []VersionEntry{}}
+		for _, v := range s.Versions {
+			e.Versions = append(e.Versions, VersionEntry{File: file[v.Report], ReportDate: v.Report.ReportDate, Reference: v.Report.Reference, Received: v.Received, Counts: v.Counts})
+		}
 		var groups []int
 		if r := s.Report; r != nil {
 			e.ReportDate, e.File, e.Reference = r.ReportDate, file[r], r.Reference
+			e.PreparedBy, e.SignedBy = &r.PreparedBy, &r.SignedBy
 			for _, t := range r.Tasks {
 				e.Tasks = append(e.Tasks, BodyTask{Task: t.Task, Status: t.Status})
 				if task, err := plan.TaskByID(t.Task); err == nil {
@@ -264,21 +331,22 @@ func Compile(c *Checker, p plan.Period, asOf plan.Date, inputs []Input) *Compila
 	out.Summary.Extra = len(out.Extra)
 	out.Summary.OtherPeriod = len(out.OtherPeriod)
 
-	// Tasks, indicators and notes, over the reports that count.
+	// Tasks, figures and notes, over the reports that count.
 	tasks := map[string]*TaskEntry{}
 	for _, t := range plan.Tasks() {
-		out.Tasks = append(out.Tasks, TaskEntry{Task: t.ID, Group: t.Group, Results: []TaskOutcome{}})
+		out.Tasks = append(out.Tasks, TaskEntry{Task: t.ID, Group: t.Group, Results: []TaskOutcome{}, Pending: []Pending{}})
 	}
 	for i := range out.Tasks {
 		tasks[out.Tasks[i].Task] = &out.Tasks[i]
 	}
-	sums := newSums()
+	figs := newFigures(out.Bodies)
 	for _, e := range out.Bodies {
 		r := standings[e.Body].Report
 		if r == nil {
 			for _, bt := range e.Tasks {
 				if t := tasks[bt.Task]; t != nil {
 					t.NoReport++
+					t.Pending = append(t.Pending, Pending{Body: e.Body, Name: e.Name, Filing: e.Filing})
 				}
 			}
 			continue
@@ -298,12 +366,12 @@ func Compile(c *Checker, p plan.Period, asOf plan.Date, inputs []Input) *Compila
 			}
 			t.Results = append(t.Results, TaskOutcome{Body: e.Body, Name: e.Name, Status: tr.Status, Results: tr.Results, Reason: tr.Reason})
 		}
-		sums.add(e.Group, r.Indicators)
+		figs.add(e, r.Indicators)
 		if r.Difficulties != "" || r.Proposals != "" {
 			out.Notes = append(out.Notes, Notes{Body: e.Body, Name: e.Name, Difficulties: r.Difficulties, Proposals: r.Proposals})
 		}
 	}
-	out.Indicators, out.Issues = sums.totals()
+	out.Figures, out.Issues = figs.list()
 	return out
 }
 
@@ -338,46 +406,81 @@ func issues(file string, err error) diag.List {
 	return diag.List{{File: file, Code: "invalid_report", VI: "Báo cáo không hợp lệ: " + err.Error(), EN: "Invalid report: " + err.Error()}}
 }
 
-// sums adds indicator values exactly, by code and group.
-type sums struct {
-	city   map[string]*GroupTotal
-	groups map[string]map[int]*GroupTotal
+// SubtotalLabel names the subtotal over the bodies of kind k in the
+// compiled report: "Cộng các UBND phường, xã".
+func SubtotalLabel(k plan.BodyKind) string {
+	switch k {
+	case plan.KindCommune:
+		return "Cộng các UBND phường, xã"
+	case plan.KindPress:
+		return "Cộng các cơ quan báo chí"
+	}
+	return "Cộng " + string(k)
 }
 
-func newSums() *sums {
-	return &sums{city: map[string]*GroupTotal{}, groups: map[string]map[int]*GroupTotal{}}
+// figures collects each body's values by indicator code.
+type figures struct {
+	values   map[string][]BodyValue
+	kinds    map[string]plan.BodyKind // body ID → kind
+	expected map[plan.BodyKind]int
 }
 
-// add counts one report's values under group g.
-func (s *sums) add(g int, values map[string]int64) {
+func newFigures(bodies []BodyEntry) *figures {
+	f := &figures{values: map[string][]BodyValue{}, kinds: map[string]plan.BodyKind{}, expected: map[plan.BodyKind]int{}}
+	for _, b := range bodies {
+		f.kinds[b.Body] = b.Kind
+		f.expected[b.Kind]++
+	}
+	return f
+}
+
+// add records one body's values; bodies come in the order of Bodies.
+func (f *figures) add(e BodyEntry, values map[string]int64) {
 	for code, v := range values {
-		c := s.city[code]
-		if c == nil {
-			c = &GroupTotal{}
-			s.city[code] = c
-			s.groups[code] = map[int]*GroupTotal{}
-		}
-		c.plus(v)
-		gt := s.groups[code][g]
-		if gt == nil {
-			gt = &GroupTotal{Group: g}
-			s.groups[code][g] = gt
-		}
-		gt.plus(v)
+		f.values[code] = append(f.values[code], BodyValue{Body: e.Body, Name: e.Name, Group: e.Group, Value: v})
 	}
 }
 
-// plus adds v to t unless the sum would overflow, which it records.
-func (t *GroupTotal) plus(v int64) {
-	t.Reports++
-	if t.Overflow {
-		return
+// list lists every catalogue indicator in area order with its values, city
+// figure and subtotals, and an issue for each subtotal that overflowed.
+func (f *figures) list() ([]Figure, diag.List) {
+	out := []Figure{}
+	l := diag.List{}
+	for _, in := range indicatorsByArea() {
+		fig := Figure{Code: in.Code, Name: in.Name, Unit: in.Unit, Area: in.Area, Groups: slices.Clone(in.Groups), Values: []BodyValue{}, Subtotals: []Subtotal{}}
+		fig.Values = append(fig.Values, f.values[in.Code]...)
+		for i, v := range fig.Values {
+			if in.City != "" && v.Body == in.City {
+				fig.City = &fig.Values[i]
+			}
+		}
+		for _, k := range in.Subtotals {
+			st := Subtotal{Kind: k, Label: SubtotalLabel(k), Expected: f.expected[k]}
+			for _, v := range fig.Values {
+				if f.kinds[v.Body] != k {
+					continue
+				}
+				st.Reports++
+				if st.Overflow {
+					continue
+				}
+				if sum, ok := addInt64(st.Total, v.Value); ok {
+					st.Total = sum
+				} else {
+					st.Overflow = true
+				}
+			}
+			if st.Reports == 0 {
+				continue
+			}
+			if st.Overflow {
+				l = append(l, overflowIssue(fmt.Sprintf("/figures/%d/subtotals/%d/total", len(out), len(fig.Subtotals)), in, st.Label))
+			}
+			fig.Subtotals = append(fig.Subtotals, st)
+		}
+		out = append(out, fig)
 	}
-	if sum, ok := addInt64(t.Total, v); ok {
-		t.Total = sum
-	} else {
-		t.Overflow = true
-	}
+	return out, l
 }
 
 // addInt64 returns a+b and whether it did not overflow.
@@ -388,43 +491,11 @@ func addInt64(a, b int64) (int64, bool) {
 	return a + b, true
 }
 
-// totals lists every catalogue indicator in area order with its sums, and
-// an issue for each sum that overflowed.
-func (s *sums) totals() ([]IndicatorTotal, diag.List) {
-	out := []IndicatorTotal{}
-	l := diag.List{}
-	for _, in := range indicatorsByArea() {
-		it := IndicatorTotal{Code: in.Code, Name: in.Name, Unit: in.Unit, Area: in.Area, Groups: []GroupTotal{}}
-		if c := s.city[in.Code]; c != nil {
-			it.Total, it.Reports, it.Overflow = c.Total, c.Reports, c.Overflow
-			for _, gt := range s.groups[in.Code] {
-				it.Groups = append(it.Groups, *gt)
-			}
-			slices.SortFunc(it.Groups, func(a, b GroupTotal) int { return a.Group - b.Group })
-		}
-		i := len(out)
-		if it.Overflow {
-			l = append(l, overflowIssue(fmt.Sprintf("/indicators/%d/total", i), in, 0))
-		}
-		for j, gt := range it.Groups {
-			if gt.Overflow {
-				l = append(l, overflowIssue(fmt.Sprintf("/indicators/%d/groups/%d/total", i, j), in, gt.Group))
-			}
-		}
-		out = append(out, it)
-	}
-	return out, l
-}
-
-func overflowIssue(path string, in plan.Indicator, group int) diag.Issue {
-	where, whereEN := "toàn Thành phố", "the whole city"
-	if group > 0 {
-		where, whereEN = fmt.Sprintf("nhóm %d", group), fmt.Sprintf("group %d", group)
-	}
+func overflowIssue(path string, in plan.Indicator, label string) diag.Issue {
 	return diag.New(path, "total_overflow",
-		fmt.Sprintf("Tổng chỉ tiêu %q của %s vượt quá %d, số lớn nhất có thể cộng chính xác; tổng ghi nhận dừng ở báo cáo trước đó. Kiểm tra số liệu của các báo cáo.", in.Name, where, int64(math.MaxInt64)),
-		fmt.Sprintf("The total of indicator %q for %s exceeds %d, the largest exact sum; it stops before the report that would pass it. Check the reports' figures.", in.English, whereEN, int64(math.MaxInt64)),
-		"indicator", in.Code, "group", group)
+		fmt.Sprintf("%s của chỉ tiêu %q vượt quá %d, số lớn nhất có thể cộng chính xác; tổng ghi nhận dừng ở báo cáo trước đó. Kiểm tra số liệu của các báo cáo.", label, in.Name, int64(math.MaxInt64)),
+		fmt.Sprintf("The subtotal (%s) of indicator %q exceeds %d, the largest exact sum; it stops before the report that would pass it. Check the reports' figures.", label, in.English, int64(math.MaxInt64)),
+		"indicator", in.Code, "subtotal", label)
 }
 
 // indicatorsByArea is the catalogue ordered by area: organisation,

@@ -27,43 +27,39 @@ func TestAddInt64(t *testing.T) {
 	}
 }
 
-func TestSumsOverflow(t *testing.T) {
-	s := newSums()
+func TestSubtotalOverflow(t *testing.T) {
+	var bodies []BodyEntry
+	for i := range 1025 {
+		bodies = append(bodies, BodyEntry{Body: fmt.Sprintf("xa-%d", i), Kind: plan.KindCommune, Group: 12})
+	}
+	bodies = append(bodies, BodyEntry{Body: "hoi-ctd", Kind: plan.KindRedCross, Group: 1})
+	f := newFigures(bodies)
 	big := int64(plan.MaxIndicator) // 2^53-1: 1025 of them pass 2^63-1
-	for range 1024 {
-		s.add(1, map[string]int64{"movement_value_vnd": big, "blood_units": 1})
+	for _, b := range bodies {
+		f.add(b, map[string]int64{"movement_value_vnd": big, "blood_units": 1})
 	}
-	s.add(12, map[string]int64{"movement_value_vnd": big})
-	totals, issues := s.totals()
-	var mv, blood IndicatorTotal
-	for _, it := range totals {
-		switch it.Code {
-		case "movement_value_vnd":
-			mv = it
-		case "blood_units":
-			blood = it
-		}
+	figs, issues := f.list()
+	mv, blood := figs[indexOf(figs, "movement_value_vnd")], figs[indexOf(figs, "blood_units")]
+	if len(mv.Subtotals) != 1 || !mv.Subtotals[0].Overflow || mv.Subtotals[0].Reports != 1025 || mv.Subtotals[0].Total != 1024*big {
+		t.Errorf("movement value subtotals %+v: want overflow after 1024 reports", mv.Subtotals)
 	}
-	if !mv.Overflow || mv.Reports != 1025 || mv.Total != 1024*big {
-		t.Errorf("movement value: overflow %v, %d reports, total %d; want overflow after 1024 reports", mv.Overflow, mv.Reports, mv.Total)
+	if mv.City == nil || mv.City.Value != big || len(mv.Values) != 1026 {
+		t.Errorf("movement value: city %+v, %d values", mv.City, len(mv.Values))
 	}
-	if len(mv.Groups) != 2 || mv.Groups[0].Overflow || mv.Groups[1].Overflow || mv.Groups[1].Total != big {
-		t.Errorf("movement value groups %+v: no group overflows alone", mv.Groups)
-	}
-	if blood.Overflow || blood.Total != 1024 {
-		t.Errorf("blood units %+v", blood)
+	if blood.Subtotals[0].Overflow || blood.Subtotals[0].Total != 1025 || blood.Subtotals[0].Expected != 1025 {
+		t.Errorf("blood units %+v", blood.Subtotals)
 	}
 	if len(issues) != 1 || issues[0].Code != "total_overflow" {
 		t.Fatalf("issues %v, want one total_overflow", issues)
 	}
-	if want := fmt.Sprintf("/indicators/%d/total", indexOf(totals, "movement_value_vnd")); issues[0].Path != want {
+	if want := fmt.Sprintf("/figures/%d/subtotals/0/total", indexOf(figs, "movement_value_vnd")); issues[0].Path != want {
 		t.Errorf("issue path %s, want %s", issues[0].Path, want)
 	}
 }
 
-func indexOf(ts []IndicatorTotal, code string) int {
-	for i, t := range ts {
-		if t.Code == code {
+func indexOf(fs []Figure, code string) int {
+	for i, f := range fs {
+		if f.Code == code {
 			return i
 		}
 	}

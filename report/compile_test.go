@@ -10,25 +10,32 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
 
-// compileScenario is annual-2025 as of 25/11/2025 with the corpus units:
-// most bodies on time, one late, one missing, the City Red Cross not yet
-// due, one body that filed twice, one report for 2024, a file that is not
-// JSON, an invalid report, and a difficulty written with Markdown
+// compileScenario is annual-2025 as of 25/11/2025 with the corpus units,
+// every file received at 10:00 (Hanoi) on its report date unless said
+// otherwise: most bodies on time, one late, one missing, the City Red Cross
+// not yet due, three of the 126 commune-level units filed and the others
+// missing, one body that filed twice, one report for 2024, a file that is
+// not JSON, an invalid report, and a difficulty written with Markdown
 // characters.
 func compileScenario(t testing.TB) (*report.Checker, plan.Period, plan.Date, []report.Input) {
 	reg := unitsRegistry(t)
 	p := period(plan.Annual, 2025)
 	var inputs []report.Input
 	add := func(name string, r *report.Report) {
-		inputs = append(inputs, report.Input{Name: name, Data: encode(r)})
+		at := time.Date(r.ReportDate.Year, r.ReportDate.Month, r.ReportDate.Day, 10, 0, 0, 0, plan.Hanoi)
+		inputs = append(inputs, report.Input{Name: name, Data: encode(r), Received: at})
 	}
 	for _, b := range reg.Expected(p) {
 		due, _ := reg.Due(b.ID, p)
+		if b.Kind == plan.KindCommune && !sampleCommunes[b.ID] {
+			continue // missing
+		}
 		switch b.ID {
 		case "vp-ubnd", "hoi-ctd": // missing, not yet due
 		case "so-gddt":
@@ -77,8 +84,9 @@ func TestCompileGolden(t *testing.T) {
 	checkGolden(t, filepath.Join("testdata", "golden", "compile-annual-2025.md"), md.Bytes())
 
 	s := comp.Summary
-	want := report.Summary{Files: len(inputs), Expected: 20, OnTime: 17, Late: 1, Missing: 1, NotYetDue: 1, Rejected: 2, Superseded: 1, OtherPeriod: 1}
-	// 17 built-in bodies and 3 units; vp-ubnd missing, hoi-ctd due on 15/12, so-gddt late.
+	want := report.Summary{Files: len(inputs), Expected: 144, OnTime: 18, Late: 1, Missing: 124, NotYetDue: 1, Rejected: 2, Superseded: 1, OtherPeriod: 1}
+	// 17 built-in bodies, 126 communes and 1 unit; vp-ubnd and 123 communes
+	// missing, hoi-ctd due on 15/12, so-gddt late.
 	if s != want {
 		t.Errorf("summary %+v, want %+v", s, want)
 	}
@@ -121,25 +129,32 @@ func TestCompileStructure(t *testing.T) {
 		t.Errorf("%d tasks, want %d", len(comp.Tasks), len(plan.Tasks()))
 	}
 
-	// City totals are the sums of the counted reports.
-	var blood int64
+	// Each body's own value is listed; the communes' subtotal adds theirs.
+	values := map[string]int64{}
 	for _, in := range inputs {
 		r, err := c.Parse(in.Name, in.Data)
 		if err != nil || r.Period.Plan() != p || in.Name == "so-y-te-lan-1.json" {
 			continue
 		}
-		blood += r.Indicators["blood_units"]
+		if v, ok := r.Indicators["blood_units"]; ok {
+			values[r.Body] = v
+		}
 	}
-	for _, it := range comp.Indicators {
-		if it.Code != "blood_units" {
+	for _, f := range comp.Figures {
+		if f.Code != "blood_units" {
 			continue
 		}
-		var byGroup int64
-		for _, g := range it.Groups {
-			byGroup += g.Total
+		var communes int64
+		for _, v := range f.Values {
+			if values[v.Body] != v.Value {
+				t.Errorf("blood units of %s: %d, want %d", v.Body, v.Value, values[v.Body])
+			}
+			if sampleCommunes[v.Body] {
+				communes += v.Value
+			}
 		}
-		if it.Total != blood || byGroup != blood {
-			t.Errorf("blood units: total %d, by group %d; want %d", it.Total, byGroup, blood)
+		if len(f.Values) != len(values) || len(f.Subtotals) != 1 || f.Subtotals[0].Total != communes || f.Subtotals[0].Expected != 126 {
+			t.Errorf("blood units: %d values, want %d; subtotals %+v, want communes %d of 126", len(f.Values), len(values), f.Subtotals, communes)
 		}
 	}
 
@@ -205,34 +220,49 @@ func TestMarkdownEscapesUserText(t *testing.T) {
 		}
 	}
 	for _, want := range []string{
-		`UBND phường \*Thử\* \| nghiệm`, `a\|b\*.json`, "Kết quả \\| có \\*dấu sao\\* và \\`mã\\` - dòng mới",
+		`UBND phường \*Thử\* \| nghiệm`, "Kết quả \\| có \\*dấu sao\\* và \\`mã\\`\n\n\\- dòng mới",
 		"\\- Đề nghị \\| hỗ trợ\n\n2\\) thêm \\*kinh phí\\*",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("Markdown lacks %q", want)
 		}
 	}
-	for _, bad := range []string{"*Thử*", "`mã`", "\n- Đề nghị", "\n2) thêm"} {
+	for _, bad := range []string{"*Thử*", "`mã`", "\n- Đề nghị", "\n2) thêm", "\n- dòng mới"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("Markdown has unescaped %q", bad)
 		}
 	}
 }
 
-func TestMarkdownExcerpts(t *testing.T) {
+func TestMarkdownHasTheFullText(t *testing.T) {
 	c, p, asOf, inputs := compileScenario(t)
+	comp := report.Compile(c, p, asOf, inputs)
 	var md bytes.Buffer
-	if err := report.Compile(c, p, asOf, inputs).WriteMarkdown(&md); err != nil {
+	if err := comp.WriteMarkdown(&md); err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range strings.Split(md.String(), "\n") {
-		if !strings.HasPrefix(line, "- **") {
-			continue
+	out := strings.ReplaceAll(md.String(), `\`, "")
+	pos := 0
+	for _, te := range comp.Tasks {
+		task, _ := plan.TaskByID(te.Task)
+		i := strings.Index(out[pos:], "Nhiệm vụ "+te.Task)
+		if i < 0 {
+			t.Fatalf("task %s is missing or out of the plan's order", te.Task)
 		}
-		_, text, _ := strings.Cut(line, "): ")
-		if n := len([]rune(strings.ReplaceAll(text, `\`, ""))); n > report.ExcerptLength {
-			t.Errorf("excerpt of %d characters: %s", n, line)
+		pos += i
+		if !strings.Contains(out, strings.Join(strings.Fields(task.Text), " ")) {
+			t.Errorf("the text of task %s is not in full", te.Task)
 		}
+		for _, r := range te.Results {
+			for _, para := range strings.Split(r.Results, "\n") {
+				if para = strings.Join(strings.Fields(para), " "); !strings.Contains(out, para) {
+					t.Errorf("%s on %s: results not in full: %q", r.Body, te.Task, para)
+				}
+			}
+		}
+	}
+	if body, _, _ := strings.Cut(out, "## Phụ lục"); strings.Contains(body, "…") {
+		t.Error("the Markdown cuts some text") // the appendix quotes issues, which may
 	}
 }
 
@@ -240,14 +270,7 @@ func TestMarkdownExcerpts(t *testing.T) {
 // registry with 126 commune-level units, each body filing again on
 // earlier days until there are n (so most bodies have superseded reports).
 func benchInputs(b *testing.B, n int) (*report.Checker, []report.Input) {
-	units := make([]plan.Unit, 126)
-	for i := range units {
-		units[i] = plan.Unit{Code: fmt.Sprintf("xa-%03d", i+1), Name: fmt.Sprintf("UBND xã số %d", i+1), Group: 12, From: date(2025, 7, 1)}
-	}
-	reg, err := plan.Default().WithUnits(units...)
-	if err != nil {
-		b.Fatal(err)
-	}
+	reg := plan.Default()
 	p := period(plan.Annual, 2026)
 	bodies := reg.Expected(p)
 	inputs := make([]report.Input, 0, n)
@@ -299,9 +322,9 @@ func TestCompileOrderIsStable(t *testing.T) {
 			t.Errorf("body %d: %s %s vs %s %s", i, a.Bodies[i].Body, a.Bodies[i].Filing, b.Bodies[i].Body, b.Bodies[i].Filing)
 		}
 	}
-	for i := range a.Indicators {
-		if a.Indicators[i].Total != b.Indicators[i].Total {
-			t.Errorf("indicator %s depends on input order", a.Indicators[i].Code)
+	for i := range a.Figures {
+		if !slices.Equal(a.Figures[i].Values, b.Figures[i].Values) || !slices.Equal(a.Figures[i].Subtotals, b.Figures[i].Subtotals) {
+			t.Errorf("figure %s depends on input order", a.Figures[i].Code)
 		}
 	}
 }

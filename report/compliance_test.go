@@ -31,7 +31,7 @@ func TestAssess(t *testing.T) {
 	extra := exampleAt(t, reg, "so-ldtbxh", period(plan.Annual, 2024), date(2024, 11, 18))
 	extra.Period.Year = 2025
 
-	a := report.Assess(reg, p, date(2025, 11, 25), []*report.Report{onTime, late, again, first, tieA, tieB, other, extra})
+	a := report.Assess(reg, p, date(2025, 11, 25), []*report.Report{onTime, late, first, again, tieA, tieB, other, extra})
 
 	if len(a.Bodies) != len(reg.Expected(p)) {
 		t.Fatalf("%d bodies, want %d", len(a.Bodies), len(reg.Expected(p)))
@@ -51,11 +51,11 @@ func TestAssess(t *testing.T) {
 			t.Errorf("%s: %s, want %s", id, got, want)
 		}
 	}
-	if s := byID["so-tai-chinh"]; s.Report != again || s.Filed != first.ReportDate {
-		t.Errorf("so-tai-chinh: counted report dated %s, filed %s; want the later report, filed on the first date", s.Report.ReportDate, s.Filed)
+	if s := byID["so-tai-chinh"]; s.Report != again || s.Filed != first.ReportDate || s.Basis != report.BasisReportDate || len(s.Versions) != 2 {
+		t.Errorf("so-tai-chinh: counted report dated %s, filed %s (%s); want the later input, filed on the first date, by report date", s.Report.ReportDate, s.Filed, s.Basis)
 	}
 	if byID["ldld"].Report != tieB {
-		t.Error("on a tie of dates the later input must count")
+		t.Error("without receipt times the later input must count")
 	}
 	if byID["so-khcn"].Report != nil || !byID["so-khcn"].Filed.IsZero() {
 		t.Error("a missing body has no report")

@@ -142,6 +142,26 @@
 //	report_date_before_window  /reportDate                   Before the period's window. Params: date, start, end.
 //	cutoff_outside_window      /dataCutoff                   Outside the period's window. Params: cutoff, start, end.
 //	cutoff_after_report_date   /dataCutoff                   After the report date. Params: cutoff, date.
+//	report_date_after_receipt  /reportDate                   After the day the report is received, in Hanoi time
+//	                                                         (Compile with Input.Received, ParseReceived, or a
+//	                                                         checker with Options.Now). Params: date, received.
+//
+// Compile adds total_overflow (at /figures/*/subtotals/*/total) when a
+// subtotal would pass the largest int64. Params: indicator, subtotal.
+//
+// # Compilation
+//
+// Compile is what the City Red Cross compiles for a period (clause
+// III.1.6). Each Input may carry when it was received: on time or late is
+// then judged on the day of receipt in Hanoi time, otherwise on the report
+// date, and every verdict says which (BodyEntry.Basis). Among a body's
+// versions the one received last counts (input order when receipt times
+// are not all known); every version stays listed with its receipt time.
+// Figures are never added across bodies whose activities overlap: each
+// body's value is shown, the City Red Cross's as the city's, and subtotals
+// only over bodies disjoint by construction (plan.DisjointKinds). Nothing
+// is cut: WriteJSON and WriteMarkdown carry every task's full text and
+// every body's full results, in the plan's order.
 //
 // Issues inside a task item also carry Params["task"], the item's task ID,
 // when it is a task of the plan.

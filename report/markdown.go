@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,26 +15,28 @@ import (
 	"github.com/kh164/kh164/plan"
 )
 
-// ExcerptLength is the length, in characters, to which WriteMarkdown cuts
-// a task's results.
-const ExcerptLength = 300
-
 // WriteMarkdown writes the compilation in Vietnamese as Markdown (GitHub
 // flavour), in the plan's order and ready to paste into the City Red
-// Cross's report: a heading naming the plan and the period; a summary of
-// the filings; a table of the bodies with their due and report dates; for
-// each group of section III and each of its tasks, the status counts and
-// an excerpt of each body's results; the indicator totals by area with
-// their units; the difficulties and proposals by body; and the files that
-// did not count, with their issues as "file:line:column: pointer: message".
-// Text from reports and file names is escaped, so that no character of it
-// breaks a table or adds formatting.
+// Cross's report, with nothing cut: a heading naming the plan and the
+// period; I. the filings (a summary, then each body by name with its due
+// date, the day its report reached the City Red Cross and on which basis
+// that was judged, and every version it sent with its receipt time); II.
+// for each group of section III and each of its tasks, the task's full
+// text and every responsible body's status and full results or reason,
+// bodies that have not filed included; III. the figures, by indicator:
+// the City Red Cross's figure as the city's, the subtotals over bodies
+// disjoint by construction, and each body's own value, never summed
+// across bodies whose activities overlap; IV. difficulties and V.
+// proposals by body; and the files that did not count, with their issues
+// as "file:line:column: pointer: message". Text from reports and file
+// names is escaped, so that no character of it breaks a table or adds
+// formatting.
 func (c *Compilation) WriteMarkdown(w io.Writer) error {
 	m := &mdWriter{w: bufio.NewWriter(w)}
 	c.mdHeading(m)
 	c.mdFilings(m)
 	c.mdTasks(m)
-	c.mdIndicators(m)
+	c.mdFigures(m)
 	c.mdNotes(m)
 	c.mdNotCounted(m)
 	return m.w.Flush()
@@ -50,13 +53,11 @@ func (c *Compilation) mdHeading(m *mdWriter) {
 	m.p("Tổng hợp đến ngày %s từ %s tệp báo cáo gửi qua Hội Chữ thập đỏ Thành phố.\n\n", c.AsOf.Vietnamese(), number(int64(c.Summary.Files)))
 }
 
-func (c *Compilation) mdFilings(m *mdWriter) {
+// SummaryRows are the rows of the filings summary, label and count, as
+// every format of the compiled report shows them.
+func (c *Compilation) SummaryRows() []SummaryRow {
 	s := c.Summary
-	m.p("## I. Tình hình báo cáo\n\n| Nội dung | Số lượng |\n|---|---:|\n")
-	for _, row := range []struct {
-		label string
-		n     int
-	}{
+	return []SummaryRow{
 		{"Cơ quan, đơn vị phải báo cáo", s.Expected},
 		{"Nộp đúng hạn", s.OnTime},
 		{"Nộp muộn", s.Late},
@@ -66,11 +67,68 @@ func (c *Compilation) mdFilings(m *mdWriter) {
 		{"Báo cáo đã được thay thế bằng báo cáo gửi sau", s.Superseded},
 		{"Báo cáo của cơ quan, đơn vị không thuộc diện báo cáo kỳ này", s.Extra},
 		{"Báo cáo của kỳ khác", s.OtherPeriod},
-	} {
-		m.p("| %s | %s |\n", row.label, number(int64(row.n)))
 	}
-	m.p("\n| STT | Cơ quan, đơn vị | Nhóm | Hạn nộp | Ngày báo cáo | Số, ký hiệu | Tình trạng | Nhiệm vụ (hoàn thành/đang thực hiện/chưa thực hiện) | Tệp |\n")
-	m.p("|---:|---|---:|---|---|---|---|---|---|\n")
+}
+
+// SummaryRow is one row of the filings summary.
+type SummaryRow struct {
+	Label string
+	Count int
+}
+
+// ReceivedText writes a receipt time as the compiled report does, in
+// Hanoi time: "16:05 ngày 18/11/2026"; "không rõ thời điểm nhận" when
+// unknown.
+func ReceivedText(t time.Time) string {
+	if t.IsZero() {
+		return "không rõ thời điểm nhận"
+	}
+	return t.In(plan.Hanoi).Format("15:04 ngày 02/01/2006")
+}
+
+// FilingText says a body's standing in words, with the basis of the
+// verdict: "Nộp muộn (nhận ngày 01/12/2026; hạn 20/11/2026; theo ngày
+// nhận)".
+func (b BodyEntry) FilingText() string {
+	switch b.Filing {
+	case OnTime, Late:
+		on := "nhận ngày"
+		if b.Basis == BasisReportDate {
+			on = "báo cáo ngày"
+		}
+		return fmt.Sprintf("%s (%s %s; hạn %s; %s)", b.Filing.Vietnamese(), on, b.Filed.Vietnamese(), b.Due.Vietnamese(), b.Basis.Vietnamese())
+	}
+	return fmt.Sprintf("%s (hạn %s)", b.Filing.Vietnamese(), b.Due.Vietnamese())
+}
+
+// VersionText describes one version: "bản 2, báo cáo ngày 25/11/2026, số
+// 245/BC-SYT, nhận 09:12 ngày 01/12/2026 (được tính)".
+func (v VersionEntry) VersionText(n int) string {
+	s := fmt.Sprintf("bản %d, báo cáo ngày %s", n, v.ReportDate.Vietnamese())
+	if v.Reference != "" {
+		s += ", số " + v.Reference
+	}
+	if v.Received.IsZero() {
+		s += ", không rõ thời điểm nhận"
+	} else {
+		s += ", nhận " + ReceivedText(v.Received)
+	}
+	if v.Counts {
+		s += " (được tính)"
+	}
+	return s
+}
+
+func (c *Compilation) mdFilings(m *mdWriter) {
+	m.p("## I. Tình hình báo cáo\n\n| Nội dung | Số lượng |\n|---|---:|\n")
+	for _, row := range c.SummaryRows() {
+		m.p("| %s | %s |\n", row.Label, number(int64(row.Count)))
+	}
+	if c.anyReportDateBasis() {
+		m.p("\nMột số báo cáo không có thời điểm nhận: đúng hạn hay muộn được xét theo ngày ghi trên báo cáo, không phải ngày nhận.\n")
+	}
+	m.p("\n| STT | Cơ quan, đơn vị | Nhóm | Tình trạng | Số, ký hiệu | Nhiệm vụ (hoàn thành/đang thực hiện/chưa thực hiện) | Các bản đã gửi |\n")
+	m.p("|---:|---|---:|---|---|---|---|\n")
 	for i, b := range c.Bodies {
 		var done, doing, not int
 		for _, t := range b.Tasks {
@@ -87,27 +145,37 @@ func (c *Compilation) mdFilings(m *mdWriter) {
 		if !b.ReportDate.IsZero() {
 			tasks = fmt.Sprintf("%d/%d/%d", done, doing, not)
 		}
-		m.p("| %d | %s | %d | %s | %s | %s | %s | %s | %s |\n", i+1, inline(b.Name), b.Group, b.Due.Vietnamese(),
-			dateOrDash(b.ReportDate), orDash(inline(b.Reference)), b.Filing.Vietnamese(), tasks, orDash(inline(b.File)))
+		var vs []string
+		for k, v := range b.Versions {
+			vs = append(vs, inline(v.VersionText(k+1)))
+		}
+		versions := "–"
+		if len(vs) > 0 {
+			versions = strings.Join(vs, "; ")
+		}
+		m.p("| %d | %s | %d | %s | %s | %s | %s |\n", i+1, inline(b.Name), b.Group, b.FilingText(),
+			orDash(inline(b.Reference)), tasks, versions)
 	}
 	m.p("\n")
 }
 
+func (c *Compilation) anyReportDateBasis() bool {
+	return slices.ContainsFunc(c.Bodies, func(b BodyEntry) bool { return b.Basis == BasisReportDate })
+}
+
+// Holds reports whether body b answers for a task of group g in the
+// compilation.
+func (c *Compilation) Holds(b BodyEntry, g int) bool {
+	for _, t := range b.Tasks {
+		if task, err := plan.TaskByID(t.Task); err == nil && task.Group == g {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *Compilation) mdTasks(m *mdWriter) {
 	m.p("## II. Kết quả thực hiện các nhiệm vụ\n")
-	groupOf := map[string]int{}
-	for _, t := range c.Tasks {
-		groupOf[t.Task] = t.Group
-	}
-	// holds reports whether body b answers for a task of group g.
-	holds := func(b BodyEntry, g int) bool {
-		for _, t := range b.Tasks {
-			if groupOf[t.Task] == g {
-				return true
-			}
-		}
-		return false
-	}
 	group := 0
 	for _, t := range c.Tasks {
 		if t.Group != group {
@@ -116,13 +184,9 @@ func (c *Compilation) mdTasks(m *mdWriter) {
 			m.p("\n### %d. %s\n\n", group, inline(part.Title))
 			n := 0
 			for _, b := range c.Bodies {
-				if holds(b, group) {
+				if c.Holds(b, group) {
 					n++
-					m.p("- %s: %s", inline(b.Name), strings.ToLower(b.Filing.Vietnamese()))
-					if !b.ReportDate.IsZero() {
-						m.p(", báo cáo ngày %s", b.ReportDate.Vietnamese())
-					}
-					m.p("\n")
+					m.p("- %s: %s\n", inline(b.Name), inline(lowerFirst(b.FilingText())))
 				}
 			}
 			if n == 0 {
@@ -130,81 +194,100 @@ func (c *Compilation) mdTasks(m *mdWriter) {
 			}
 		}
 		task, _ := plan.TaskByID(t.Task)
-		m.p("\n#### %s. %s\n\n", t.Task, inline(excerpt(task.Text, 160)))
+		m.p("\n#### Nhiệm vụ %s\n\n%s\n\n", t.Task, paragraphs(task.Text))
 		m.p("Đã hoàn thành: %d; đang thực hiện: %d; chưa thực hiện: %d; chưa báo cáo: %d.\n", t.Done, t.InProgress, t.NotStarted, t.NoReport)
-		if len(t.Results)+t.NoReport > 0 {
-			m.p("\n")
-		}
 		for _, r := range t.Results {
-			m.p("- **%s** (%s)", inline(r.Name), strings.ToLower(r.Status.Vietnamese()))
+			m.p("\n**%s** (%s):\n", inline(r.Name), strings.ToLower(r.Status.Vietnamese()))
 			if r.Results != "" {
-				m.p(": %s", inline(excerpt(r.Results, ExcerptLength)))
+				m.p("\n%s\n", paragraphs(r.Results))
 			}
 			if r.Reason != "" {
-				m.p(". Lý do: %s", inline(excerpt(r.Reason, ExcerptLength)))
+				m.p("\n*Lý do chưa thực hiện:*\n\n%s\n", paragraphs(r.Reason))
 			}
-			m.p("\n")
 		}
-		for _, b := range c.Bodies {
-			if b.ReportDate.IsZero() && slices.ContainsFunc(b.Tasks, func(bt BodyTask) bool { return bt.Task == t.Task }) {
-				due := "đã quá hạn"
-				if b.Filing == NotYetDue {
-					due = "chưa đến hạn"
-				}
-				m.p("- **%s** (chưa nộp báo cáo, %s)\n", inline(b.Name), due)
+		for _, p := range t.Pending {
+			due := "đã quá hạn"
+			if p.Filing == NotYetDue {
+				due = "chưa đến hạn"
 			}
+			m.p("\n**%s**: chưa nộp báo cáo (%s).\n", inline(p.Name), due)
 		}
 	}
 	m.p("\n")
 }
 
-func (c *Compilation) mdIndicators(m *mdWriter) {
-	m.p("## III. Các chỉ tiêu chủ yếu\n\n")
-	m.p("Số liệu là tổng các báo cáo được tính; số liệu của mỗi cơ quan, đơn vị được tính một lần, vào nhóm chính của cơ quan đó. Số liệu của Hội Chữ thập đỏ Thành phố có thể đã gồm số liệu của Hội cơ sở.\n")
+// FigureTitles are the headings of the figures' areas.
+func FigureTitles() map[string]string {
 	titles := map[string]string{plan.AreaOrganisation: "Tổ chức Hội", plan.AreaOverall: "Tổng trị giá công tác Hội và phong trào"}
 	for _, a := range plan.Activities() {
 		titles[a.ID] = fmt.Sprintf("%d. %s", a.Number, upperFirst(a.Name))
 	}
+	return titles
+}
+
+// FiguresRule says, in the compiled report's words, why figures of
+// different bodies are not added up.
+const FiguresRule = "Số liệu của Hội Chữ thập đỏ Thành phố là số liệu của toàn hệ thống Hội trên địa bàn Thành phố (gồm cả Hội cơ sở ở các phường, xã) và được dùng làm số liệu toàn Thành phố. Số liệu của các sở, ngành, Mặt trận và các tổ chức chính trị - xã hội là kết quả phối hợp với Hội, có thể đã được Hội tính, nên được ghi riêng từng cơ quan và không cộng với nhau hoặc với số liệu của Hội. Chỉ cộng số liệu của các đơn vị không trùng nhau: các UBND phường, xã (mỗi đơn vị một địa bàn) và các cơ quan báo chí (mỗi cơ quan một kênh)."
+
+func (c *Compilation) mdFigures(m *mdWriter) {
+	m.p("## III. Các chỉ tiêu chủ yếu\n\n%s\n", FiguresRule)
+	titles := FigureTitles()
 	area := ""
-	for _, in := range c.Indicators {
-		if in.Area != area {
-			area = in.Area
-			m.p("\n### %s\n\n| Chỉ tiêu | Đơn vị tính | Toàn Thành phố | Số báo cáo | Theo nhóm |\n|---|---|---:|---:|---|\n", titles[area])
+	for _, f := range c.Figures {
+		if f.Area != area {
+			area = f.Area
+			m.p("\n### %s\n", titles[area])
 		}
-		total, groups := "–", "–"
-		if in.Reports > 0 {
-			total = totalText(in.Total, in.Overflow)
-			var gs []string
-			for _, g := range in.Groups {
-				gs = append(gs, fmt.Sprintf("nhóm %d: %s", g.Group, totalText(g.Total, g.Overflow)))
-			}
-			groups = strings.Join(gs, "; ")
+		m.p("\n#### %s (%s)\n\n", inline(f.Name), inline(f.Unit))
+		if len(f.Values) == 0 {
+			m.p("Không có báo cáo nêu chỉ tiêu này.\n")
+			continue
 		}
-		m.p("| %s | %s | %s | %d | %s |\n", inline(in.Name), inline(in.Unit), total, in.Reports, groups)
+		if f.City != nil {
+			m.p("- Toàn Thành phố (số liệu của %s): %s\n", inline(f.City.Name), number(f.City.Value))
+		} else {
+			m.p("- Toàn Thành phố: Hội Chữ thập đỏ Thành phố chưa báo cáo chỉ tiêu này.\n")
+		}
+		for _, st := range f.Subtotals {
+			m.p("- %s (%d/%d đơn vị báo cáo): %s\n", st.Label, st.Reports, st.Expected, totalText(st.Total, st.Overflow))
+		}
+		m.p("\n| Cơ quan, đơn vị | Số liệu |\n|---|---:|\n")
+		for _, v := range f.Values {
+			m.p("| %s | %s |\n", inline(v.Name), number(v.Value))
+		}
 	}
 	m.p("\n")
 }
 
 func (c *Compilation) mdNotes(m *mdWriter) {
-	m.p("## IV. Khó khăn, vướng mắc và đề xuất, kiến nghị\n")
-	if len(c.Notes) == 0 {
-		m.p("\nKhông có báo cáo nêu khó khăn hoặc đề xuất.\n")
+	m.p("## IV. Khó khăn, vướng mắc\n")
+	n := 0
+	for _, x := range c.Notes {
+		if x.Difficulties != "" {
+			n++
+			m.p("\n**%s:**\n\n%s\n", inline(x.Name), paragraphs(x.Difficulties))
+		}
 	}
-	for _, n := range c.Notes {
-		m.p("\n### %s\n", inline(n.Name))
-		if n.Difficulties != "" {
-			m.p("\n**Khó khăn, vướng mắc:**\n\n%s\n", paragraphs(n.Difficulties))
+	if n == 0 {
+		m.p("\nKhông có báo cáo nêu khó khăn, vướng mắc.\n")
+	}
+	m.p("\n## V. Đề xuất, kiến nghị\n")
+	n = 0
+	for _, x := range c.Notes {
+		if x.Proposals != "" {
+			n++
+			m.p("\n**%s:**\n\n%s\n", inline(x.Name), paragraphs(x.Proposals))
 		}
-		if n.Proposals != "" {
-			m.p("\n**Đề xuất, kiến nghị:**\n\n%s\n", paragraphs(n.Proposals))
-		}
+	}
+	if n == 0 {
+		m.p("\nKhông có báo cáo nêu đề xuất, kiến nghị.\n")
 	}
 	m.p("\n")
 }
 
 func (c *Compilation) mdNotCounted(m *mdWriter) {
-	m.p("## V. Báo cáo không được tính\n")
-	if len(c.Rejected)+len(c.Superseded)+len(c.Extra)+len(c.OtherPeriod) == 0 {
+	m.p("## Phụ lục: Báo cáo không được tính\n")
+	if len(c.Rejected)+len(c.Superseded)+len(c.Extra)+len(c.OtherPeriod)+len(c.Issues) == 0 {
 		m.p("\nKhông có.\n")
 	}
 	if len(c.Rejected) > 0 {
@@ -226,7 +309,7 @@ func (c *Compilation) mdNotCounted(m *mdWriter) {
 			if name == "" {
 				name = f.Body
 			}
-			m.p("- %s: %s, báo cáo %s ngày %s", inline(f.File), inline(name), f.Period.Vietnamese(), f.ReportDate.Vietnamese())
+			m.p("- %s: %s, báo cáo %s ngày %s, %s", inline(f.File), inline(name), f.Period.Vietnamese(), f.ReportDate.Vietnamese(), ReceivedText(f.Received))
 			if f.SupersededBy != "" {
 				m.p("; thay bằng %s", inline(f.SupersededBy))
 			}
@@ -259,16 +342,9 @@ func (s Status) Vietnamese() string {
 
 func totalText(v int64, overflow bool) string {
 	if overflow {
-		return number(v) + " (vượt giới hạn, xem mục V)"
+		return number(v) + " (vượt giới hạn, xem phụ lục)"
 	}
 	return number(v)
-}
-
-func dateOrDash(d plan.Date) string {
-	if d.IsZero() {
-		return "–"
-	}
-	return d.Vietnamese()
 }
 
 func orDash(s string) string {
@@ -296,31 +372,6 @@ func money(v int64) string {
 		return number((v+500_000)/1_000_000) + " triệu đồng"
 	}
 	return number(v) + " đồng"
-}
-
-// excerpt shortens s, with its white space collapsed, to at most max
-// characters, cutting at a word boundary and ending with "…".
-func excerpt(s string, max int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	cut, n := 0, 0
-	for i := range s {
-		if n == max {
-			cut = i
-			break
-		}
-		n++
-	}
-	if cut == 0 {
-		return s // at most max characters
-	}
-	// Keep max-1 characters and "…", ending at a space if one is in the
-	// second half.
-	_, last := utf8.DecodeLastRuneInString(s[:cut])
-	cut -= last
-	if sp := strings.LastIndexByte(s[:cut], ' '); sp > cut/2 {
-		cut = sp
-	}
-	return strings.TrimRight(s[:cut], " ,;:.-") + "…"
 }
 
 // mdSpecial are the characters escaped in text from reports: those that
@@ -385,4 +436,30 @@ func upperFirst(s string) string {
 func lowerFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// excerpt serves messages, which quote a task briefly; reports are never cut.
+// excerpt shortens s, with its white space collapsed, to at most max
+// characters, cutting at a word boundary and ending with "…".
+func excerpt(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	cut, n := 0, 0
+	for i := range s {
+		if n == max {
+			cut = i
+			break
+		}
+		n++
+	}
+	if cut == 0 {
+		return s // at most max characters
+	}
+	// Keep max-1 characters and "…", ending at a space if one is in the
+	// second half.
+	_, last := utf8.DecodeLastRuneInString(s[:cut])
+	cut -= last
+	if sp := strings.LastIndexByte(s[:cut], ' '); sp > cut/2 {
+		cut = sp
+	}
+	return strings.TrimRight(s[:cut], " ,;:.-") + "…"
 }

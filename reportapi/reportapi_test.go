@@ -126,7 +126,7 @@ func TestSchemaPlanBodies(t *testing.T) {
 	}
 	code, _, out = do(t, "GET", ts.URL+"/bodies", "", nil) // today is 2026-11-15
 	var due reportapi.Due
-	if code != 200 || json.Unmarshal(out, &due) != nil || due.Date != plan.D(2026, 11, 15) || len(due.Bodies) != 15 {
+	if code != 200 || json.Unmarshal(out, &due) != nil || due.Date != plan.D(2026, 11, 15) || len(due.Bodies) != 141 { // 15 + the 126 communes
 		t.Errorf("bodies: %d %.300s", code, out)
 	}
 	if code, _, _ := do(t, "GET", ts.URL+"/bodies?at=2026-02-30", "", nil); code != 400 {

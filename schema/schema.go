@@ -71,7 +71,8 @@ func Units(lang diag.Lang) ([]byte, error) {
 
 // Files returns the committed schema files, by path under schema/: the
 // general report schema, the per-body schemas of every body that reports
-// on Snapshot, and the plan and units schemas, each in Vietnamese
+// on Snapshot except the 126 built-in commune-level units (they share
+// group 12's tasks; ForBody makes theirs on demand), and the plan and units schemas, each in Vietnamese
 // (NAME.schema.json) and English (NAME.schema.en.json).
 func Files(reg *plan.Registry) (map[string][]byte, error) {
 	out := map[string][]byte{}
@@ -95,6 +96,9 @@ func Files(reg *plan.Registry) (map[string][]byte, error) {
 		return nil, err
 	}
 	for _, b := range reg.Reporters(Snapshot) {
+		if b.Kind == plan.KindCommune {
+			continue // 126 units with group 12's tasks: made on demand (ForBody), not committed
+		}
 		err := add(bodyName(b.ID, Snapshot), func(l diag.Lang) ([]byte, error) { return ForBody(reg, b.ID, Snapshot, l) })
 		if err != nil {
 			return nil, err

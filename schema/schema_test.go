@@ -184,8 +184,8 @@ func TestUnitsSchemaAgreesWithParseUnits(t *testing.T) {
 	long := strings.Repeat("a", plan.MaxCodeLen)
 	longName := strings.Repeat("ệ", plan.MaxNameLen)
 	units := []string{
-		`{"code": "phuong-ba-dinh", "name": "UBND phường Ba Đình", "group": 11, "from": "2025-07-01"}`,
-		`{"code": "phuong-ba-dinh", "name": "UBND phường Ba Đình", "english": "Ba Dinh Ward", "group": 11, "from": "2025-07-01", "until": "2026-01-01"}`,
+		`{"code": "xa-thu-nghiem", "name": "UBND xã Thử Nghiệm", "group": 11, "from": "2025-07-01"}`,
+		`{"code": "xa-thu-nghiem", "name": "UBND xã Thử Nghiệm", "english": "Thu Nghiem Commune", "group": 11, "from": "2025-07-01", "until": "2026-01-01"}`,
 		`{"code": "` + long + `", "name": "` + longName + `", "group": 2, "from": "2024-01-01"}`,
 		`{"code": "` + long + `a", "name": "X", "group": 2, "from": "2024-01-01"}`,
 		`{"code": "x", "name": "` + longName + `ệ", "group": 2, "from": "2024-01-01"}`,

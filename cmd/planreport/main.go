@@ -8,12 +8,19 @@
 //	planreport bodies [--at YYYY-MM-DD] [--units FILE] [--format text|json]
 //	planreport example --body ID --period KIND-YEAR [--units FILE]
 //	planreport validate [--lang vi|en] [--format text|json] [--units FILE] FILE...|-
-//	planreport compile --period KIND-YEAR [--as-of YYYY-MM-DD] [--units FILE] [--format markdown|json] FILE...|DIR...
+//	planreport compile --period KIND-YEAR [--as-of YYYY-MM-DD] [--units FILE] [--format markdown|json|docx|html] [--out FILE] FILE...|DIR...
+//	planreport document [--format docx|html] [--units FILE] [--out FILE] REPORT.json
+//	planreport reminder --period KIND-YEAR [--as-of YYYY-MM-DD] [--how TEXT] [--format docx|html] [--out FILE] FILE...|DIR...
 //	planreport schema [--body ID] [--at YYYY-MM-DD] [--lang vi|en] [--units FILE]
 //	planreport serve [--addr HOST:PORT] [--units FILE]
 //
+// compile, document and reminder write --out through a temporary file
+// renamed when complete: an error never leaves a partial file. compile and
+// reminder also take --number, --date, --authority, --position and
+// --signer to fill the City Red Cross's blanks.
+//
 // Every command exits 0 on success, 1 when validate finds an invalid
-// report, and 2 on bad usage or unreadable input, with a one-line error on
+// report (or document is given one), and 2 on bad usage or unreadable input, with a one-line error on
 // standard error.
 package main
 

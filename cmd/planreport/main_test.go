@@ -159,10 +159,10 @@ func TestBodies(t *testing.T) {
 		{"2024-11-15", 48, []string{"so-ldtbxh", "so-tttt", "so-ngoai-vu", "bao-hanoimoi", "ban-dan-van", "quan-ba-dinh", "thi-xa-son-tay"},
 			[]string{"so-khcn", "vp-ubnd", "bao-ptth-hanoi", "ban-tgdv"},
 			map[string][]string{"so-noi-vu": {"III.4.1", "III.4.2", "III.4.3"}, "huyen-gia-lam": {"III.12.1", "III.12.2", "III.12.3"}}},
-		{"2025-11-15", 17, []string{"so-khcn", "vp-ubnd", "bao-hanoimoi", "ban-tgdv"},
+		{"2025-11-15", 143, []string{"so-khcn", "vp-ubnd", "bao-hanoimoi", "ban-tgdv", "phuong-hoan-kiem", "xa-soc-son"},
 			[]string{"so-ldtbxh", "so-tttt", "quan-ba-dinh", "bao-ptth-hanoi"},
 			map[string][]string{"so-noi-vu": {"III.2.1", "III.4.1", "III.4.2", "III.4.3"}, "so-khcn": {"III.3.1"}, "vp-ubnd": {"III.8.1"}, "ban-tgdv": {"III.11.1"}}},
-		{"2026-11-15", 15, []string{"bao-ptth-hanoi", "ban-tgdv"}, []string{"bao-hanoimoi", "bao-ktdt", "dai-ptth-hanoi"},
+		{"2026-11-15", 141, []string{"bao-ptth-hanoi", "ban-tgdv", "phuong-ba-dinh"}, []string{"bao-hanoimoi", "bao-ktdt", "dai-ptth-hanoi"},
 			map[string][]string{"bao-ptth-hanoi": {"III.9.1"}, "hoi-ctd": {"III.1.1", "III.1.2", "III.1.3", "III.1.4", "III.1.5", "III.1.6"}}},
 	} {
 		b := bodies(t, "--at", c.at)
@@ -186,27 +186,27 @@ func TestBodies(t *testing.T) {
 		}
 	}
 	r := runCmd("bodies", "--at", "2026-11-15")
-	if r.code != exitOK || !strings.HasPrefix(r.stdout, "Bodies that must report on 2026-11-15 (15):") {
+	if r.code != exitOK || !strings.HasPrefix(r.stdout, "Bodies that must report on 2026-11-15 (141):") {
 		t.Errorf("bodies text: exit %d, %q", r.code, strings.SplitN(r.stdout, "\n", 2)[0])
 	}
 }
 
 const unitsJSON = `{"units": [
-  {"code": "phuong-ba-dinh", "name": "UBND phường Ba Đình", "group": 12, "from": "2025-07-01"},
-  {"code": "xa-soc-son", "name": "UBND xã Sóc Sơn", "group": 12, "from": "2025-07-01"}
+  {"code": "xa-thu-nghiem", "name": "UBND xã Thử Nghiệm", "group": 12, "from": "2025-07-01"},
+  {"code": "xa-moi", "name": "UBND xã Mới", "group": 12, "from": "2025-07-01"}
 ]}
 `
 
 func TestBodiesWithUnits(t *testing.T) {
 	units := writeFile(t, "units.json", []byte(unitsJSON))
 	b := bodies(t, "--at", "2025-11-15", "--units", units)
-	if len(b.Bodies) != 19 {
-		t.Errorf("%d bodies with two units, want 19", len(b.Bodies))
+	if len(b.Bodies) != 145 {
+		t.Errorf("%d bodies with two units, want 145", len(b.Bodies))
 	}
-	if got := tasksOf(b, "xa-soc-son"); !slices.Equal(got, []string{"III.12.1", "III.12.2", "III.12.3"}) {
-		t.Errorf("xa-soc-son tasks %v", got)
+	if got := tasksOf(b, "xa-thu-nghiem"); !slices.Equal(got, []string{"III.12.1", "III.12.2", "III.12.3"}) {
+		t.Errorf("xa-thu-nghiem tasks %v", got)
 	}
-	if b := bodies(t, "--at", "2025-06-30", "--units", units); tasksOf(b, "xa-soc-son") != nil || len(b.Bodies) != 47 {
+	if b := bodies(t, "--at", "2025-06-30", "--units", units); tasksOf(b, "xa-thu-nghiem") != nil || len(b.Bodies) != 47 {
 		t.Errorf("on 30/6/2025 the districts report, not the units: %d bodies", len(b.Bodies))
 	}
 
@@ -356,7 +356,7 @@ func TestCompile(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &c); err != nil || r.code != exitOK {
 		t.Fatalf("compile: exit %d, %v: %s", r.code, err, r.stderr)
 	}
-	if c.SchemaVersion != 1 || c.Summary.Files != len(files) || c.Summary.Expected != 17 || c.Summary.OnTime != 17 || c.Summary.Missing != 0 || c.Summary.Rejected != 0 {
+	if c.SchemaVersion != 2 || c.Summary.Files != len(files) || c.Summary.Expected != 143 || c.Summary.OnTime != 143 || c.Summary.Missing != 0 || c.Summary.Rejected != 0 {
 		t.Errorf("summary %+v", c.Summary)
 	}
 
@@ -364,13 +364,13 @@ func TestCompile(t *testing.T) {
 	if r.code != exitOK || !strings.HasPrefix(r.stdout, "# Báo cáo tổng hợp kết quả thực hiện Kế hoạch số 164/KH-UBND năm 2025\n") {
 		t.Fatalf("markdown: exit %d, %q", r.code, strings.SplitN(r.stdout, "\n", 2)[0])
 	}
-	if !strings.Contains(r.stdout, "| Chưa nộp (đã quá hạn) | 1 |") || !strings.Contains(r.stdout, "| Hội Chữ thập đỏ thành phố Hà Nội | 1 | 15/12/2025 | – | – | Chưa nộp |") {
+	if !strings.Contains(r.stdout, "| Chưa nộp (đã quá hạn) | 1 |") || !strings.Contains(r.stdout, "| 1 | Hội Chữ thập đỏ thành phố Hà Nội | 1 | Chưa nộp (hạn 15/12/2025) | – | – | – |") {
 		t.Errorf("markdown does not show the City Red Cross as missing:\n%s", r.stdout[:min(len(r.stdout), 3000)])
 	}
 
 	// Before the deadlines nothing is missing yet.
 	r = runCmd("compile", "--period", "annual-2025", "--as-of", "2025-11-01", "--format", "json", files[0])
-	if err := json.Unmarshal([]byte(r.stdout), &c); err != nil || c.Summary.NotYetDue != 16 || c.Summary.Missing != 0 {
+	if err := json.Unmarshal([]byte(r.stdout), &c); err != nil || c.Summary.NotYetDue != 142 || c.Summary.Missing != 0 {
 		t.Errorf("as of 1/11: %+v (%v)", c.Summary, err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/document"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 )
@@ -26,8 +27,8 @@ func init() {
 		run:      runValidate,
 	}
 	commands["compile"] = command{
-		synopsis: "compile --period KIND-YEAR [--as-of YYYY-MM-DD] [--units FILE] [--format markdown|json] FILE...|DIR...",
-		summary:  "Compile the reports of a period (a directory gives its *.json files): who filed and when, results by task, indicator totals, rejected files.",
+		synopsis: "compile --period KIND-YEAR [--as-of YYYY-MM-DD] [--units FILE] [--format markdown|json|docx|html] [--out FILE] [--number N] [--date YYYY-MM-DD] [--position P] [--signer NAME] FILE...|DIR...",
+		summary:  "Compile the reports of a period (a directory gives its *.json files): who filed and when (judged on report dates: files carry no receipt time), results by task in full, figures by body, rejected files; docx/html give the official compiled report.",
 		run:      runCompile,
 	}
 }
@@ -188,45 +189,32 @@ func runCompile(e *env, args []string) int {
 	period := fs.String("period", "", "the `period`: annual-YEAR or half-year-YEAR")
 	asOf := fs.String("as-of", "", "the `date` (YYYY-MM-DD) to judge deadlines on; default today in Hanoi")
 	units := unitsFlag(fs)
-	format := fs.String("format", "markdown", "output `format`: markdown or json")
+	format := fs.String("format", "markdown", "output `format`: markdown, json, docx (the official compiled report) or html (its print view)")
+	out := fs.String("out", "", "the output `file` (required for docx); default standard output")
+	blanks := blanksFlags(fs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
-	if err := oneOf("format", *format, "markdown", "json"); err != nil {
+	if err := oneOf("format", *format, "markdown", "json", "docx", "html"); err != nil {
 		return e.fail(err)
 	}
-	if *period == "" {
-		return e.fail(errors.New("compile: --period is required"))
-	}
-	p, err := plan.ParsePeriod(*period)
-	if err != nil {
-		return e.fail(fmt.Errorf("--period: %w", err))
-	}
-	on, err := dateOr("as-of", *asOf)
+	b, err := blanks()
 	if err != nil {
 		return e.fail(err)
 	}
-	if fs.NArg() == 0 {
-		return e.fail(errors.New("compile: name the report files or directories to compile"))
-	}
-	c, err := checker(*units)
+	comp, reg, err := e.compilation(fs, *period, *asOf, *units)
 	if err != nil {
 		return e.fail(err)
 	}
-	read, err := e.readInputs(fs.Args(), true)
+	switch *format {
+	case "docx", "html":
+		err = e.writeDoc(document.Compiled(comp, reg, b), *format, "Báo cáo tổng hợp "+comp.Period.String(), *out)
+	case "json":
+		err = e.writeOut(*out, comp.WriteJSON)
+	default:
+		err = e.writeOut(*out, comp.WriteMarkdown)
+	}
 	if err != nil {
-		return e.fail(err)
-	}
-	inputs := make([]report.Input, len(read))
-	for i, in := range read {
-		inputs[i] = report.Input{Name: in.name, Data: in.data}
-	}
-	comp := report.Compile(c, p, on, inputs)
-	write := comp.WriteMarkdown
-	if *format == "json" {
-		write = comp.WriteJSON
-	}
-	if err := write(e.stdout); err != nil {
 		return e.fail(err)
 	}
 	return exitOK

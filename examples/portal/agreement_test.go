@@ -49,14 +49,17 @@ func TestServeAgreesWithPortal(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// Both servers read the same clock, on a day after every report's
+		// date: a report dated after the day it arrives is refused.
+		clock := func() time.Time { return time.Date(2026, 12, 14, 9, 0, 0, 0, time.UTC) }
 		s := newServer(store, set.reg, t.TempDir())
-		s.now = func() time.Time { return time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC) }
+		s.now = clock
 		s.buildDone(nil)
 		portal := httptest.NewUnstartedServer(s.routes())
 		s.auth = newAuthConfig(st, listenHosts(portal.Listener.Addr().String()))
 		portal.Start()
 		registerTestServer(t, portal, s) // postTo files each report as its body's reporter
-		svc := &reportapi.Service{Checker: report.NewChecker(report.Options{Registry: set.reg})}
+		svc := &reportapi.Service{Checker: report.NewChecker(report.Options{Registry: set.reg, Now: clock})}
 		serve := httptest.NewServer(svc.Handler())
 		invalid := 0
 		for _, f := range files {

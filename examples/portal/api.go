@@ -28,9 +28,10 @@ func writeIssue(w http.ResponseWriter, status int, code, vi, en string, params .
 // postReport is POST /api/reports: strict parse and validation with the
 // report package, then a new stored version.
 //
-//	201 {"id", "body", "period", "reportDate", "version", "receivedAt", …} and Location
+//	201 {"id", "body", "period", "reportDate", "version", "receivedAt", "vi", "en", "document", …} and Location
 //	413 over the size limit or the body's byte quota; 415 not application/json;
-//	400 a bad Idempotency-Key; 422 {"errors": [...]}; 429 over the body's version quota
+//	400 a bad Idempotency-Key; 401 not signed in; 403 another body's report;
+//	422 {"errors": [...]}; 429 over the body's version quota
 //
 // A retry is not a new version: with an Idempotency-Key header used
 // before by the same submitter, or with the same bytes as the version that
@@ -61,9 +62,10 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 			fmt.Sprintf("This account may only file the reports of %s (%s).", s.bodyName(me.Body), me.Body))}})
 		return
 	}
+	at := s.now() // the receipt time; the checker read the same clock to refuse a report dated later
 	sub, existing, err := s.store.Add(r.Context(), NewVersion{
 		Body: rep.Body, Period: rep.Period.Plan().String(), ReportDate: rep.ReportDate.String(),
-		Report: data, ContentType: r.Header.Get("Content-Type"), ReceivedAt: s.now(),
+		Report: data, ContentType: r.Header.Get("Content-Type"), ReceivedAt: at,
 		Submitter: s.submitter(r), IdempotencyKey: key,
 	})
 	var qe *QuotaError
@@ -89,7 +91,7 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 	if existing {
 		w.Header().Set("Idempotent-Replayed", "true")
 	}
-	writeJSON(w, http.StatusCreated, accepted{sub, s.receipt(sub, diag.VI), s.receipt(sub, diag.EN)})
+	writeJSON(w, http.StatusCreated, accepted{sub, s.receipt(sub, diag.VI), s.receipt(sub, diag.EN), fmt.Sprintf("/api/reports/%d/document", sub.ID)})
 }
 
 // maxKeyLen is the longest Idempotency-Key accepted.
@@ -145,6 +147,8 @@ type accepted struct {
 	Submission
 	VI string `json:"vi"`
 	EN string `json:"en"`
+	// Document is where the version's official report (.docx) is.
+	Document string `json:"document"`
 }
 
 // receipt says what was received, in language l.

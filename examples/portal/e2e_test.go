@@ -301,7 +301,7 @@ func TestE2EPortal(t *testing.T) {
 	var v1 Submission
 	// The names the portal gives the two versions (Submission.Label):
 	// received at 09:00 UTC, 16:00 in Hà Nội.
-	const label1, label2 = "so-y-te, bản 1, nhận 16:00 18/11/2026", "so-y-te, bản 2, nhận 16:00 18/11/2026"
+	const label1, label2 = "Sở Y tế, bản 1, nhận 16:00 18/11/2026", "Sở Y tế, bản 2, nhận 16:00 18/11/2026"
 
 	ok := t.Run("start page to form", func(t *testing.T) {
 		tb := e2eTabOf(br, t)
@@ -458,8 +458,8 @@ func TestE2EPortal(t *testing.T) {
 		}](tb.Tab, `(() => {
 			const table = caption => [...document.querySelectorAll('table')].find(t => t.caption && t.caption.textContent === caption);
 			const cells = tr => tr ? [...tr.cells].map(c => c.textContent.trim()) : [];
-			const bodies = [...table('Các cơ quan phải báo cáo').tBodies[0].rows].filter(r => r.cells[1].textContent === 'Sở Y tế');
-			const blood = [...table('Tổng các chỉ tiêu của các báo cáo được tính').tBodies[0].rows].filter(r => r.cells[0].textContent === 'Số đơn vị máu tiếp nhận');
+			const bodies = [...table('Các cơ quan, đơn vị phải báo cáo').tBodies[0].rows].filter(r => r.cells[1].textContent === 'Sở Y tế');
+			const blood = [...table('Số đơn vị máu tiếp nhận (đơn vị)').tBodies[0].rows].filter(r => r.cells[0].textContent === 'Sở Y tế');
 			const h = [...document.querySelectorAll('h2')].find(h => h.textContent === 'Bản báo cáo đã được thay thế');
 			return {
 				Body: {Class: bodies.length === 1 ? bodies[0].className : 'rows: ' + bodies.length, Cells: cells(bodies[0])},
@@ -469,20 +469,19 @@ func TestE2EPortal(t *testing.T) {
 			};
 		})()`)
 		tb.Screenshot("kh164-portal-4-compilation")
-		if got.Body.Class != "filing-on_time" || len(got.Body.Cells) != 6 || got.Body.Cells[2] != "Đúng hạn" ||
-			got.Body.Cells[3] != "20/11/2026" || got.Body.Cells[4] != "18/11/2026" {
-			t.Errorf("Sở Y tế's row: class %q, cells %q; want filed on time (Đúng hạn), due 20/11/2026, dated 18/11/2026", got.Body.Class, got.Body.Cells)
+		if got.Body.Class != "filing-on_time" || len(got.Body.Cells) != 4 || got.Body.Cells[2] != "Đúng hạn (nhận ngày 18/11/2026; hạn 20/11/2026; theo ngày nhận)" {
+			t.Errorf("Sở Y tế's row: class %q, cells %q; want received on time on 18/11/2026, due 20/11/2026", got.Body.Class, got.Body.Cells)
 		}
-		if len(got.Body.Cells) == 6 && got.Body.Cells[5] != label2 {
-			t.Errorf("the counting report is %q, want %q", got.Body.Cells[5], label2)
+		if len(got.Body.Cells) == 4 && !strings.Contains(got.Body.Cells[3], "bản 2, báo cáo ngày 18/11/2026") || !strings.Contains(got.Body.Cells[3], "nhận 16:00 ngày 18/11/2026 (được tính)") {
+			t.Errorf("the versions are %q, want version 2 counting, with its receipt time", got.Body.Cells[3])
 		}
 		if len(got.Superseded) != 1 || !strings.HasPrefix(got.Superseded[0], label1+":") || !strings.HasSuffix(got.Superseded[0], "thay bằng "+label2) {
 			t.Errorf("superseded list %q, want version 1 replaced by version 2", got.Superseded)
 		}
 		// The latest report counts, once: 110.250, not 109.000 (the first
 		// version) nor 219.250 (both).
-		if len(got.Blood) != 4 || got.Blood[1] != report.GroupDigits(110250, ".") || got.Blood[3] != "1" {
-			t.Errorf("blood units row %q, want a total of %s over 1 report", got.Blood, report.GroupDigits(110250, "."))
+		if len(got.Blood) != 2 || got.Blood[1] != report.GroupDigits(110250, ".") {
+			t.Errorf("blood units row %q, want Sở Y tế's %s", got.Blood, report.GroupDigits(110250, "."))
 		}
 		for _, want := range []string{"Đúng hạn: 1", "Muộn: 0", "Bản đã thay thế: 1", "Bị từ chối: 0"} {
 			found := false
@@ -505,9 +504,9 @@ func TestE2EPortal(t *testing.T) {
 		if err := json.Unmarshal(data, &c); err != nil {
 			t.Fatalf("the JSON compilation: %v", err)
 		}
-		for _, in := range c.Indicators {
-			if in.Code == "blood_units" && (in.Total != 110250 || in.Reports != 1) {
-				t.Errorf("JSON compilation: blood units %d over %d reports", in.Total, in.Reports)
+		for _, f := range c.Figures {
+			if f.Code == "blood_units" && (len(f.Values) != 1 || f.Values[0].Value != 110250) {
+				t.Errorf("JSON compilation: blood units %+v", f.Values)
 			}
 		}
 	}

@@ -26,6 +26,10 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"inc":  func(n int) int { return n + 1 },
 	"vi":   func(d plan.Date) string { return d.Vietnamese() },
 	"when": func(t time.Time) string { return t.In(hanoi).Format("15:04:05 02/01/2006") },
+	"taskText": func(id string) string {
+		t, _ := plan.TaskByID(id)
+		return t.Text
+	},
 }).ParseFS(files, "templates/*.html"))
 
 func (s *server) render(w http.ResponseWriter, status int, name string, data any) {
@@ -161,20 +165,7 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 	c := report.Compile(s.checker, p, asOf, inputs)
 	s.addUnread(c, unread)
 	name := fmt.Sprintf("tong-hop-%s-%s", p, asOf)
-	switch q.Get("format") {
-	case "md":
-		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.md"`)
-		c.WriteMarkdown(w)
-	case "json":
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`.json"`)
-		c.WriteJSON(w)
-	default:
-		names := map[string]string{}
-		for _, b := range s.reg.Bodies() {
-			names[b.ID] = b.Name
-		}
+	if !s.compileDownload(w, q, c, name) {
 		subs, err := s.store.List(r.Context(), p.String())
 		var filers []versionRow
 		if err == nil {
@@ -186,8 +177,8 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.page(w, r, http.StatusOK, "compile.html", map[string]any{
-			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "Names": names,
-			"Versions": filers,
+			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "V": s.view(r.Context(), c, subs),
+			"FiguresRule": report.FiguresRule, "Versions": filers,
 		})
 	}
 }
@@ -217,9 +208,9 @@ func (s *server) compileInputs(ctx context.Context, p plan.Period) (inputs []rep
 			if err != nil {
 				return err
 			}
-			inputs = append(inputs, report.Input{Name: f.Label(), Data: f.Report})
+			inputs = append(inputs, s.inputOf(f))
 		}
-		inputs = append(inputs, report.Input{Name: sub.Label(), Data: sub.Report})
+		inputs = append(inputs, s.inputOf(sub))
 		last[sub.Body] = sub.ID
 		return nil
 	})
@@ -251,7 +242,7 @@ func (s *server) addUnread(c *report.Compilation, unread []Submission) {
 		}
 		d, _ := plan.ParseDate(sub.ReportDate)
 		p, _ := plan.ParsePeriod(sub.Period)
-		c.Superseded = append(c.Superseded, report.FiledReport{File: sub.Label(), Body: sub.Body, Name: name, Period: p,
+		c.Superseded = append(c.Superseded, report.FiledReport{File: s.inputOf(sub).Name, Body: sub.Body, Name: name, Period: p,
 			ReportDate: d, SupersededBy: counts[sub.Body]})
 		c.Summary.Superseded++
 		c.Summary.Files++

@@ -219,7 +219,8 @@ func TestSubmitKeepsEveryVersionAcrossRestarts(t *testing.T) {
 			t.Fatalf("correction: %d %s", code, out)
 		}
 		// The compilation counts the body once, as filed, and lists the first
-		// version as superseded.
+		// version as superseded. Received on 28/11, it is late, however it is
+		// dated.
 		resp, err = compilerGet(t, ts2.URL+"/compile?period=annual-2026&as-of=2026-11-28&format=json")
 		if err != nil {
 			t.Fatal(err)
@@ -227,30 +228,31 @@ func TestSubmitKeepsEveryVersionAcrossRestarts(t *testing.T) {
 		var c report.Compilation
 		json.NewDecoder(resp.Body).Decode(&c)
 		resp.Body.Close()
-		if len(c.Superseded) != 1 || c.Summary.OnTime != 1 {
-			t.Errorf("compilation: %d superseded, %d on time", len(c.Superseded), c.Summary.OnTime)
+		if len(c.Superseded) != 1 || c.Summary.Late != 1 {
+			t.Errorf("compilation: %d superseded, %d late", len(c.Superseded), c.Summary.Late)
 		}
 		r1, _ := report.Default().Parse("", first)
-		for _, in := range c.Indicators {
-			if v, ok := r1.Indicators[in.Code]; ok && (in.Total != v || in.Reports != 1) {
-				t.Errorf("%s: total %d over %d reports, want %d once", in.Code, in.Total, in.Reports, v)
+		for _, f := range c.Figures {
+			if v, ok := r1.Indicators[f.Code]; ok && (len(f.Values) != 1 || f.Values[0].Value != v) {
+				t.Errorf("%s: values %+v, want %d once", f.Code, f.Values, v)
 			}
 		}
-		// The HTML page shows the body as filed.
+		// The HTML page shows the body as filed, late.
 		_, page = compilerRead(t, ts2.URL+"/compile?period=annual-2026&as-of=2026-11-28")
-		if !strings.Contains(string(page), `class="filing-on_time"><td>6</td><td>Sở Y tế</td>`) {
-			t.Error("the compilation page does not show Sở Y tế as filed on time")
+		if !strings.Contains(string(page), `class="filing-late"><td>6</td><td>Sở Y tế</td>`) {
+			t.Error("the compilation page does not show Sở Y tế as filed late")
 		}
 		// Its list of versions names the filer of each.
-		if n := strings.Count(string(page), "<td>Sở Y tế</td><td class=\"n\">"); n != 2 || strings.Count(string(page), "<td>Tên của api.so-y-te (api.so-y-te)</td>") != 2 {
-			t.Errorf("the compilation page lists %d versions of Sở Y tế, want 2 with the filer's name", n)
+		if n := strings.Count(string(page), "<td>Tên của api.so-y-te (api.so-y-te)</td>"); n != 2 || !strings.Contains(string(page), `<table class="versions">`) {
+			t.Errorf("the compilation page names the filer of %d versions, want 2", n)
 		}
 	})
 }
 
 func TestConcurrentSubmissionsAreAllStored(t *testing.T) {
 	forBackends(t, func(t *testing.T, b backend) {
-		ts, s := newTestServer(t, b.newDB(t), plan.D(2026, 11, 28))
+		// On 14/12 every example is dated on or before the day it is received.
+		ts, s := newTestServer(t, b.newDB(t), plan.D(2026, 12, 14))
 		bodies := plan.Default().Expected(annual2026)
 		reports := make([][]byte, len(bodies))
 		for i, b := range bodies {
@@ -369,7 +371,7 @@ func TestPages(t *testing.T) {
 		{anonymous, "/signin", 200, `autocomplete="current-password"`},
 		{reporter, "/form?body=so-y-te&period=half-year-2026", 400, "không phải nộp báo cáo 6 tháng"},
 		{reporter, "/form?body=nobody&period=annual-2026", 400, "Không có cơ quan, đơn vị mã"},
-		{compiler, "/compile?period=annual-2026&as-of=2026-11-28", 200, "Phải nộp: <strong>15</strong>"},
+		{compiler, "/compile?period=annual-2026&as-of=2026-11-28", 200, "Phải nộp: <strong>141</strong>"},
 		{compiler, "/compile?period=yearly", 400, "annual-2026"},
 		{anonymous, "/api/schema?body=so-y-te&at=2026-11-15", 200, `"const": "so-y-te"`},
 		{anonymous, "/api/schema", 200, `"$schema"`},

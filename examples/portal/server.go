@@ -31,14 +31,17 @@ type server struct {
 const maxReportBytes = 1 << 20
 
 func newServer(store Store, reg *plan.Registry, dist string) *server {
-	return &server{
-		store:   store,
-		reg:     reg,
-		checker: report.NewChecker(report.Options{Registry: reg, MaxBytes: maxReportBytes}),
-		dist:    dist,
-		now:     time.Now,
-		built:   make(chan struct{}),
+	s := &server{
+		store: store,
+		reg:   reg,
+		dist:  dist,
+		now:   time.Now,
+		built: make(chan struct{}),
 	}
+	// The checker reads the portal's clock: a report dated after the day
+	// it arrives is refused.
+	s.checker = report.NewChecker(report.Options{Registry: reg, MaxBytes: maxReportBytes, Now: func() time.Time { return s.now() }})
+	return s
 }
 
 // buildDone records the end of the widget build.
@@ -67,6 +70,7 @@ func (s *server) routes() http.Handler {
 	h("POST /api/reports", apiFiling, s.postReport)
 	h("GET /api/reports/{id}", apiReading, s.getReport)
 	h("GET /api/reports/{id}/meta", apiReading, s.getReport)
+	h("GET /api/reports/{id}/document", apiReading, s.reportDocument)
 	h("GET /api/schema", public, (&reportapi.Service{Checker: s.checker, Now: func() time.Time { return s.now() }}).Schema)
 	h("GET /signin", public, s.signinPage)
 	h("POST /signin", public, s.signin)

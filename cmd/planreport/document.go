@@ -1,0 +1,201 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/kh164/kh164/diag"
+	"github.com/kh164/kh164/document"
+	"github.com/kh164/kh164/plan"
+	"github.com/kh164/kh164/report"
+)
+
+func init() {
+	commands["document"] = command{
+		synopsis: "document [--format docx|html] [--units FILE] [--out FILE] REPORT.json",
+		summary:  "Make one body's official report (ND 30/2020 layout) from its filed report; an invalid report gives its issues and no file.",
+		run:      runDocument,
+	}
+	commands["reminder"] = command{
+		synopsis: "reminder --period KIND-YEAR [--as-of YYYY-MM-DD] [--how TEXT] [--number N] [--date YYYY-MM-DD] [--position P] [--signer NAME] [--format docx|html] [--units FILE] [--out FILE] FILE...|DIR...",
+		summary:  "Make the City Red Cross's reminder letter (công văn đôn đốc) to the bodies that have not filed as of a date, from the reports received.",
+		run:      runReminder,
+	}
+}
+
+// blanksFlags declares the flags that fill the City Red Cross's blanks.
+func blanksFlags(fs *flag.FlagSet) func() (document.Blanks, error) {
+	number := fs.String("number", "", "the document's `number and symbol` (\"125/BC-HCTĐ\"); default a blank to fill")
+	date := fs.String("date", "", "the document's `date` (YYYY-MM-DD); default a blank to fill")
+	position := fs.String("position", "", "the signer's `position` (\"CHỦ TỊCH\"); default a blank")
+	authority := fs.String("authority", "", "the signing `authority` (\"TM. BAN THƯỜNG VỤ\"); default none")
+	signer := fs.String("signer", "", "the signer's `name`; default a blank")
+	return func() (document.Blanks, error) {
+		b := document.Blanks{Number: norm.NFC.String(*number), Position: norm.NFC.String(*position), Name: norm.NFC.String(*signer)}
+		if *authority != "" {
+			b.Authority = []string{norm.NFC.String(*authority)}
+		}
+		if *date != "" {
+			d, err := dateOr("date", *date)
+			if err != nil {
+				return b, err
+			}
+			b.Date = d
+		}
+		return b, nil
+	}
+}
+
+// writeOut writes what write produces to path, or to standard output when
+// path is empty. A file is written to a temporary file beside it and
+// renamed when complete: on any error no file, partial or not, is left.
+func (e *env) writeOut(path string, write func(io.Writer) error) error {
+	if path == "" {
+		return write(e.stdout)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name()) // after a successful rename there is nothing to remove
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// writeDoc writes d as format (docx or html) to path.
+func (e *env) writeDoc(d *document.Doc, format, title, path string) error {
+	if format == "docx" && path == "" {
+		return errors.New("--format docx needs --out FILE (a .docx is not written to a terminal)")
+	}
+	return e.writeOut(path, func(w io.Writer) error {
+		if format == "html" {
+			return d.WriteHTML(w, title)
+		}
+		return d.WriteDocx(w)
+	})
+}
+
+func runDocument(e *env, args []string) int {
+	fs := e.flags("document")
+	format := fs.String("format", "docx", "output `format`: docx or html")
+	out := fs.String("out", "", "the output `file`; html may go to standard output")
+	units := unitsFlag(fs)
+	if code, ok := e.parse(fs, args); !ok {
+		return code
+	}
+	if err := oneOf("format", *format, "docx", "html"); err != nil {
+		return e.fail(err)
+	}
+	if fs.NArg() != 1 {
+		return e.fail(errors.New("document: name one report file (JSON), or - for standard input"))
+	}
+	c, err := checker(*units)
+	if err != nil {
+		return e.fail(err)
+	}
+	in, err := e.readInputs(fs.Args(), false)
+	if err != nil {
+		return e.fail(err)
+	}
+	r, err := c.Parse(in[0].name, in[0].data)
+	if err != nil {
+		var l diag.List
+		if errors.As(err, &l) {
+			for _, is := range l {
+				fmt.Fprintln(e.stderr, strings.ReplaceAll(is.Format(diag.EN), "\n", " "))
+			}
+			fmt.Fprintf(e.stderr, "planreport: %s is not a valid report: no document written\n", in[0].name)
+			return exitInvalid
+		}
+		return e.fail(err)
+	}
+	d, err := document.BodyReport(r, c.Registry())
+	if err != nil {
+		return e.fail(err)
+	}
+	if err := e.writeDoc(d, *format, "Báo cáo "+r.Body+" "+r.Period.Plan().String(), *out); err != nil {
+		return e.fail(err)
+	}
+	return exitOK
+}
+
+// compilation reads the inputs of compile and reminder and compiles them.
+func (e *env) compilation(fs *flag.FlagSet, period, asOf, units string) (*report.Compilation, *plan.Registry, error) {
+	if period == "" {
+		return nil, nil, fmt.Errorf("%s: --period is required", fs.Name())
+	}
+	p, err := plan.ParsePeriod(period)
+	if err != nil {
+		return nil, nil, fmt.Errorf("--period: %w", err)
+	}
+	on, err := dateOr("as-of", asOf)
+	if err != nil {
+		return nil, nil, err
+	}
+	if fs.NArg() == 0 {
+		return nil, nil, fmt.Errorf("%s: name the report files or directories to compile", fs.Name())
+	}
+	c, err := checker(units)
+	if err != nil {
+		return nil, nil, err
+	}
+	read, err := e.readInputs(fs.Args(), true)
+	if err != nil {
+		return nil, nil, err
+	}
+	inputs := make([]report.Input, len(read))
+	for i, in := range read {
+		inputs[i] = report.Input{Name: in.name, Data: in.data}
+	}
+	return report.Compile(c, p, on, inputs), c.Registry(), nil
+}
+
+func runReminder(e *env, args []string) int {
+	fs := e.flags("reminder")
+	period := fs.String("period", "", "the `period`: annual-YEAR or half-year-YEAR")
+	asOf := fs.String("as-of", "", "the `date` (YYYY-MM-DD) the bodies are missing on; default today in Hanoi")
+	how := fs.String("how", "", "a `sentence` saying how to file (where to send the report)")
+	format := fs.String("format", "docx", "output `format`: docx or html")
+	out := fs.String("out", "", "the output `file`; html may go to standard output")
+	units := unitsFlag(fs)
+	blanks := blanksFlags(fs)
+	if code, ok := e.parse(fs, args); !ok {
+		return code
+	}
+	if err := oneOf("format", *format, "docx", "html"); err != nil {
+		return e.fail(err)
+	}
+	b, err := blanks()
+	if err != nil {
+		return e.fail(err)
+	}
+	comp, reg, err := e.compilation(fs, *period, *asOf, *units)
+	if err != nil {
+		return e.fail(err)
+	}
+	d, err := document.Reminder(comp, reg, b, *how)
+	if err != nil {
+		return e.fail(err)
+	}
+	if err := e.writeDoc(d, *format, "Công văn đôn đốc "+comp.Period.String(), *out); err != nil {
+		return e.fail(err)
+	}
+	return exitOK
+}
