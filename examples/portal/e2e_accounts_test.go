@@ -12,6 +12,8 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -152,6 +154,15 @@ func TestE2EAccounts(t *testing.T) {
 			t.Errorf("the versions on the compile page: %q", rows)
 		}
 		tb.Screenshot("kh164-accounts-3-compile")
+		if dir := os.Getenv("KH164_SCREENSHOT_DIR"); dir != "" { // the versions table alone: the page is long
+			shot, err := chromedp.Run(tb.Context(), chromedp.Screenshot(chromedp.CSS(`table.versions`)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "kh164-accounts-3-versions.png"), shot, 0o644); err != nil {
+				t.Error(err)
+			}
+		}
 		tb.Check()
 		tb.signOut()
 	})
