@@ -189,7 +189,7 @@ func work(t *testing.T, c *Checker, data []byte) (diag.List, int) {
 		}
 		Normalize(&r)
 		var more int
-		l, more = c.validateAt(&r, src.Offset)
+		l, more = c.validateAt(&r, plan.Date{}, src.Offset)
 		built = len(l)
 		if l != nil {
 			l = c.capped(src, l, more)

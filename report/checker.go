@@ -149,7 +149,7 @@ func (c *Checker) parse(file string, data []byte, received plan.Date) (*Report, 
 		return nil, errs
 	}
 	Normalize(r)
-	l, more := c.validateOn(r, src.Offset, received)
+	l, more := c.validateAt(r, received, src.Offset)
 	if l == nil {
 		return r, nil
 	}
@@ -216,26 +216,21 @@ func (c *Checker) Validate(r *Report) error {
 		r = clone(r)
 		Normalize(r)
 	}
-	l, more := c.validateOn(r, nil, c.today())
+	l, more := c.validateAt(r, c.today(), nil)
 	if l == nil {
 		return nil
 	}
 	return c.capped(nil, l, more)
 }
 
-// validateAt checks r, whose text is in NFC, and returns its issues in
-// field order (nil when none), and how many more it found but did not
-// build because they come after at least diag.MaxIssues others. offset,
-// if not nil, gives the input offset of the value at a pointer: then
-// "after" means after in the input, otherwise in field order.
-func (c *Checker) validateAt(r *Report, offset func(ptr string) int) (diag.List, int) {
-	return c.validateOn(r, offset, c.today())
-}
-
-// validateOn is validateAt for a report received on day received (zero:
-// unknown).
-func (c *Checker) validateOn(r *Report, offset func(ptr string) int, received plan.Date) (diag.List, int) {
-	v := validation{c: c, r: r, offset: offset, received: received}
+// validateAt checks r, whose text is in NFC, as received on day received
+// (zero when unknown), and returns its issues in field order (nil when
+// none), and how many more it found but did not build because they come
+// after at least diag.MaxIssues others. offset, if not nil, gives the
+// input offset of the value at a pointer: then "after" means after in the
+// input, otherwise in field order.
+func (c *Checker) validateAt(r *Report, received plan.Date, offset func(ptr string) int) (diag.List, int) {
+	v := validation{c: c, r: r, received: received, offset: offset}
 	v.fieldErrors("", c.v.Struct(r))
 	v.planRules()
 	if len(v.list) == 0 {

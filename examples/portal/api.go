@@ -91,7 +91,7 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 	if existing {
 		w.Header().Set("Idempotent-Replayed", "true")
 	}
-	writeJSON(w, http.StatusCreated, accepted{sub, s.receipt(sub, diag.VI), s.receipt(sub, diag.EN), fmt.Sprintf("/api/reports/%d/document", sub.ID)})
+	writeJSON(w, http.StatusCreated, accepted{sub, Reference(sub), s.receipt(sub, diag.VI), s.receipt(sub, diag.EN), fmt.Sprintf("/api/reports/%d/document", sub.ID)})
 }
 
 // maxKeyLen is the longest Idempotency-Key accepted.
@@ -141,15 +141,21 @@ func (s *server) overQuota(w http.ResponseWriter, id string, qe *QuotaError) {
 		"used", qe.Used.Bytes, "size", qe.Size, "max", qe.Quota.MaxBytes)
 }
 
-// accepted is the 201 answer: the stored version and a receipt the form
-// shows to the person who sent it.
+// accepted is the 201 answer: the stored version, its reference and a
+// receipt the form shows to the person who sent it, and where its document
+// is (form.Receipt lists the members the form reads).
 type accepted struct {
 	Submission
-	VI string `json:"vi"`
-	EN string `json:"en"`
-	// Document is where the version's official report (.docx) is.
+	Reference string `json:"reference"`
+	VI        string `json:"vi"`
+	EN        string `json:"en"`
+	// Document is where the version's official report (.docx) is; the
+	// form's confirmation links it.
 	Document string `json:"document"`
 }
+
+// Reference is the reference a person quotes about a stored version.
+func Reference(sub Submission) string { return fmt.Sprintf("KH164-%06d", sub.ID) }
 
 // receipt says what was received, in language l.
 func (s *server) receipt(sub Submission, l diag.Lang) string {

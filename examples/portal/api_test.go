@@ -33,7 +33,7 @@ func postWith(t testing.TB, url string, body []byte, headers ...string) (*http.R
 
 func TestRetriesReturnTheSameVersion(t *testing.T) {
 	forBackends(t, func(t *testing.T, b backend) {
-		ts, s := newTestServer(t, b.newDB(t), plan.D(2026, 11, 28))
+		ts, s := newTestServer(t, b.newDB(t), plan.D(2026, 12, 14))
 		r := example(t, "so-y-te", annual2026)
 		// The same key twice: one version, the same answer.
 		resp1, out1 := postWith(t, ts.URL, r, "Idempotency-Key", "8e0f1b4c-retry-1")
@@ -74,7 +74,7 @@ func TestRetriesReturnTheSameVersion(t *testing.T) {
 
 func TestVersionsReadBackAsReceived(t *testing.T) {
 	forBackends(t, func(t *testing.T, b backend) {
-		ts, _ := newTestServer(t, b.newDB(t), plan.D(2026, 11, 28))
+		ts, _ := newTestServer(t, b.newDB(t), plan.D(2026, 12, 14))
 		r := example(t, "so-y-te", annual2026)
 		// A BOM, CR LF line ends, indentation and a charset: all kept.
 		var pretty bytes.Buffer
@@ -110,7 +110,7 @@ func TestQuotas(t *testing.T) {
 	forBackends(t, func(t *testing.T, b backend) {
 		r := example(t, "so-y-te", annual2026)
 		store := openTestStoreQuota(t, b.newDB(t), Quota{MaxVersions: 3, MaxBytes: int64(4*len(r) + 100)})
-		ts, _ := startOn(t, store, plan.D(2026, 11, 28))
+		ts, _ := startOn(t, store, plan.D(2026, 12, 14))
 		defer ts.Close()
 		for i := range 3 {
 			if resp, out := postWith(t, ts.URL, append(bytes.Clone(r), bytes.Repeat([]byte(" "), i)...)); resp.StatusCode != 201 {
@@ -148,7 +148,7 @@ func TestQuotas(t *testing.T) {
 // thousands of problems with diag.MaxIssues issues and one counting the
 // rest, as the CLI and the widget do (they share report.Checker).
 func TestCheckingIsCappedInThePortal(t *testing.T) {
-	ts, _ := newTestServer(t, t.TempDir(), plan.D(2026, 11, 28))
+	ts, _ := newTestServer(t, t.TempDir(), plan.D(2026, 12, 14))
 	var b strings.Builder
 	b.WriteString(`{`)
 	for i := range 20000 {

@@ -202,7 +202,8 @@ func (s *server) lastContacts(ctx context.Context, p plan.Period) map[string]con
 		if q.Check() != nil || q == p {
 			continue
 		}
-		// The version of each body received last, one at a time.
+		// The version received last of each body: one report per body
+		// is read, however many are stored.
 		err := s.store.Counting(ctx, q.String(), func(sub Submission) error {
 			var r struct {
 				PreparedBy report.Preparer `json:"preparedBy"`

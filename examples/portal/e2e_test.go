@@ -202,6 +202,13 @@ func (tb e2eTab) fill(p string, e e2eEntry) {
 	tb.clickLabel(p + "-task-III.6.1-status") // the first choice: Đã hoàn thành
 	tb.typeInto(p+"-task-III.6.1-text", e.results, true)
 	tb.typeInto(p+"-indicator-blood_units", e.blood, true)
+	// "Số hội viên" is not among the indicators suggested for Sở Y tế:
+	// the person adds it from the list.
+	if !browsertest.Eval[bool](tb.Tab, fmt.Sprintf(`!!document.getElementById(%q).checkVisibility()`, p+"-indicator-members")) {
+		browsertest.Eval[bool](tb.Tab, fmt.Sprintf(`(() => { const s = document.getElementById(%q); s.value = 'indicator/members';
+			s.dispatchEvent(new Event('change', {bubbles: true}));
+			s.closest('.kh164-add').querySelector('[data-action=add-indicator]').click(); return true })()`, p+"--add-indicator"))
+	}
 	tb.typeInto(p+"-indicator-members", e.members, true)
 	tb.typeInto(p+"-preparedBy-name", "Nguyễn Thị Hoa", true)
 	tb.typeInto(p+"-preparedBy-position", "Chuyên viên Phòng Nghiệp vụ Y", true)
@@ -236,8 +243,12 @@ func (tb e2eTab) send(p string, want []string, receipt, shot string) {
 	tb.WaitEvents("submit", submits+1)
 	tb.WaitFor(fmt.Sprintf(`document.getElementById(%q)`, p+"--answer-box"))
 	box := browsertest.Eval[[]string](tb.Tab, fmt.Sprintf(`(b => [b.className, b.textContent])(document.getElementById(%q))`, p+"--answer-box"))
-	if !strings.Contains(box[0], "kh164-panel-success") || !strings.Contains(box[1], "Đã gửi báo cáo") {
+	if !strings.Contains(box[0], "kh164-confirmation") || !strings.Contains(box[1], "Đã gửi báo cáo") || !strings.Contains(box[1], "Mã tiếp nhận") {
 		tb.T.Fatalf("after confirming, the widget shows %q (class %q), not its success state", box[1], box[0])
+	}
+	href := browsertest.Eval[string](tb.Tab, fmt.Sprintf(`(a => a ? a.getAttribute('href') : '')(document.getElementById(%q).querySelector('a'))`, p+"--answer-box"))
+	if !strings.HasPrefix(href, "/api/reports/") || !strings.HasSuffix(href, "/document") {
+		tb.T.Errorf("the confirmation links %q, not the version's document", href)
 	}
 	if !strings.Contains(box[1], receipt) {
 		tb.T.Errorf("the success panel says %q, without the portal's receipt %q", box[1], receipt)
@@ -424,6 +435,9 @@ func TestE2EPortal(t *testing.T) {
 		tb.typeInto(pre+"-indicator-blood_units", "110.250", true)
 		tb.send(pre, []string{corrected, "110.250 đơn vị", "18/11/2026", "1.250 người", "Nguyễn Thị Hoa", "Trần Văn Nam"},
 			"Đã nhận báo cáo của Sở Y tế, bản 2, lúc 16:00 ngày 18/11/2026. Gửi lại sẽ tạo bản 3.", "")
+		if browsertest.Eval[bool](tb.Tab, `!!document.getElementById('latest')`) {
+			t.Error("the notice about version 1 stays above the receipt of version 2")
+		}
 		tb.Check()
 
 		subs := e2eStored(t, p)

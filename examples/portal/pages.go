@@ -2,17 +2,21 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"embed"
 	"fmt"
 	"html/template"
 	"log"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
+	"github.com/kh164/kh164/wasm/build"
+	"github.com/kh164/kh164/wasm/form"
 )
 
 //go:embed templates/*.html portal.css portal.js
@@ -33,6 +37,11 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 }).ParseFS(files, "templates/*.html"))
 
 func (s *server) render(w http.ResponseWriter, status int, name string, data any) {
+	s.renderFor(w, nil, status, name, data)
+}
+
+// renderFor renders a page for request r, compressed if r accepts it.
+func (s *server) renderFor(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
 	var b bytes.Buffer
 	if err := pages.ExecuteTemplate(&b, name, data); err != nil {
 		log.Printf("rendering %s: %v", name, err)
@@ -40,18 +49,38 @@ func (s *server) render(w http.ResponseWriter, status int, name string, data any
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	writeCompressed(w, r, status, b.Bytes())
+}
+
+// writeCompressed writes a page, gzipped when the browser accepts it: the
+// form page carries the whole form, which compresses about tenfold.
+func writeCompressed(w http.ResponseWriter, r *http.Request, status int, data []byte) {
+	w.Header().Add("Vary", "Accept-Encoding")
+	if r == nil || len(data) < 1024 || !strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+		w.WriteHeader(status)
+		w.Write(data)
+		return
+	}
+	w.Header().Set("Content-Encoding", "gzip")
 	w.WriteHeader(status)
-	w.Write(b.Bytes())
+	z, _ := gzip.NewWriterLevel(w, gzip.BestSpeed) // the level is valid
+	z.Write(data)
+	z.Close()
 }
 
 // page renders a page for the request's principal: the header shows who
 // is signed in, with the sign-out button.
 func (s *server) page(w http.ResponseWriter, r *http.Request, status int, name string, data map[string]any) {
+	s.render(w, status, name, s.withMe(r, data))
+}
+
+// withMe adds who is signed in to a page's data, for its header.
+func (s *server) withMe(r *http.Request, data map[string]any) map[string]any {
 	if p := who(r); p != nil {
 		data["Me"] = p
 		data["MeBody"] = s.bodyName(p.Body)
 	}
-	s.render(w, status, name, data)
+	return data
 }
 
 // static serves an embedded file.
@@ -129,10 +158,35 @@ func (s *server) formPage(w http.ResponseWriter, r *http.Request) {
 	if len(subs) > 0 {
 		latest = &subs[len(subs)-1]
 	}
-	s.page(w, r, http.StatusOK, "form.html", map[string]any{
+	// The form is rendered here, from the same Go model the module uses:
+	// a person can type as soon as the page shows, and the module takes the
+	// form over when it arrives.
+	today := plan.DateOf(s.now())
+	var el bytes.Buffer
+	if err := form.WriteElement(&el, form.Element{ID: "report", Body: body.ID, Period: p, Lang: diag.VI, DraftKey: draftKey(me.ID),
+		Action: "/api/reports", ReportDate: today, Heading: "h1", Today: today, Registry: s.reg}); err != nil {
+		l, _ := err.(diag.List)
+		s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
+		return
+	}
+	s.renderFor(w, r, http.StatusOK, "form.html", s.withMe(r, map[string]any{
 		"Body": body, "Period": p, "Due": due, "PeriodName": p.Vietnamese(),
-		"Today": plan.DateOf(s.now()), "Latest": latest, "DraftKey": draftKey(me.ID),
-	})
+		"Today": today, "Latest": latest, "Kit": s.kitHead(),
+		"Form": template.HTML(el.String()), // escaped by form.WriteElement
+	}))
+}
+
+// kitHead is the markup that loads the widget's files by their hashed,
+// immutable names, once the widget is built; before, the plain names.
+func (s *server) kitHead() template.HTML {
+	select {
+	case <-s.built:
+		if m, err := build.ReadManifest(s.dist); err == nil {
+			return template.HTML(m.Head("/kh164"))
+		}
+	default:
+	}
+	return `<link rel="stylesheet" href="/kh164/kh164-form.css">` + "\n" + `<script src="/kh164/kh164-form.js" defer></script>` + "\n"
 }
 
 // compilePage is the City Red Cross's compilation of the stored reports
@@ -157,7 +211,7 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	inputs, unread, err := s.compileInputs(r.Context(), p)
+	inputs, all, unread, err := s.compileInputs(r.Context(), p)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
@@ -166,18 +220,14 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 	s.addUnread(c, unread)
 	name := fmt.Sprintf("tong-hop-%s-%s", p, asOf)
 	if !s.compileDownload(w, q, c, name) {
-		subs, err := s.store.List(r.Context(), p.String())
-		var filers []versionRow
-		if err == nil {
-			filers, err = s.filers(r.Context(), subs)
-		}
+		filers, err := s.filers(r.Context(), all)
 		if err != nil {
 			log.Printf("naming the filers: %v", err)
 			s.unavailable(w, r, false)
 			return
 		}
 		s.page(w, r, http.StatusOK, "compile.html", map[string]any{
-			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "V": s.view(r.Context(), c, subs),
+			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "V": s.view(r.Context(), c, all),
 			"FiguresRule": report.FiguresRule, "Versions": filers,
 		})
 	}
@@ -186,13 +236,14 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 // compileInputs are the stored versions a compilation of period reads:
 // for each body, the version received last (the one that counts) and the
 // first (which decides whether the body filed on time), each read one at
-// a time. The versions in between are superseded: they are not read, and
-// are returned as unread, metadata only, so the work is bounded by the
+// a time, with their receipt times. The versions in between are
+// superseded: they are not read, and are returned as unread, metadata
+// only, with all the versions' metadata, so the work is bounded by the
 // number of bodies, not by how many versions are stored.
-func (s *server) compileInputs(ctx context.Context, p plan.Period) (inputs []report.Input, unread []Submission, err error) {
-	all, err := s.store.List(ctx, p.String())
+func (s *server) compileInputs(ctx context.Context, p plan.Period) (inputs []report.Input, all, unread []Submission, err error) {
+	all, err = s.store.List(ctx, p.String())
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	first := map[string]int64{}
 	last := map[string]int64{}
@@ -219,11 +270,12 @@ func (s *server) compileInputs(ctx context.Context, p plan.Period) (inputs []rep
 			unread = append(unread, sub)
 		}
 	}
-	return inputs, unread, err
+	return inputs, all, unread, err
 }
 
-// addUnread lists the versions the compilation did not read as
-// superseded: each was a valid report when the portal accepted it, and a
+// addUnread adds the versions the compilation did not read, from their
+// metadata: to their body's Versions, in the order received, and to
+// Superseded. Each was a valid report when the portal accepted it, and a
 // later version of the same body counts instead.
 func (s *server) addUnread(c *report.Compilation, unread []Submission) {
 	counts := map[string]string{}
@@ -235,16 +287,33 @@ func (s *server) addUnread(c *report.Compilation, unread []Submission) {
 			counts[sr.Body] = sr.SupersededBy
 		}
 	}
+	entry := map[string]*report.BodyEntry{}
+	between := map[string][]report.VersionEntry{}
+	for i := range c.Bodies {
+		entry[c.Bodies[i].Body] = &c.Bodies[i]
+	}
 	for _, sub := range unread {
+		in := s.inputOf(sub)
+		d, _ := plan.ParseDate(sub.ReportDate)
+		p, _ := plan.ParsePeriod(sub.Period)
 		name := sub.Body
 		if b, err := s.reg.Body(sub.Body); err == nil {
 			name = b.Name
 		}
-		d, _ := plan.ParseDate(sub.ReportDate)
-		p, _ := plan.ParsePeriod(sub.Period)
-		c.Superseded = append(c.Superseded, report.FiledReport{File: s.inputOf(sub).Name, Body: sub.Body, Name: name, Period: p,
-			ReportDate: d, SupersededBy: counts[sub.Body]})
+		c.Superseded = append(c.Superseded, report.FiledReport{File: in.Name, Body: sub.Body, Name: name, Period: p,
+			ReportDate: d, Received: sub.ReceivedAt, SupersededBy: counts[sub.Body]})
+		if entry[sub.Body] != nil {
+			between[sub.Body] = append(between[sub.Body], report.VersionEntry{File: in.Name, ReportDate: d, Received: sub.ReceivedAt})
+		}
 		c.Summary.Superseded++
 		c.Summary.Files++
+	}
+	// They were received between the first version and the last, which
+	// counts: in that order, before the last.
+	for body, vs := range between {
+		e := entry[body]
+		if n := len(e.Versions); n > 0 {
+			e.Versions = append(e.Versions[:n-1:n-1], append(vs, e.Versions[n-1])...)
+		}
 	}
 }

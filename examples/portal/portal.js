@@ -7,6 +7,9 @@
   var notice = document.getElementById('latest');
   var form = document.getElementById('report');
   if (!notice || !form) return;
+  // Once a new version is received, the form's confirmation says which:
+  // the notice about the earlier version goes.
+  form.addEventListener('sent', function () { notice.remove(); });
   var button = document.getElementById('load-latest');
   button.addEventListener('click', function () {
     button.disabled = true;

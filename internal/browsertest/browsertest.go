@@ -87,7 +87,7 @@ const Harness = `(() => {
   if (window.__events) return;
   window.__events = [];
   window.__csp = [];
-  ['ready', 'change', 'invalid', 'submit', 'error'].forEach(type => {
+  ['ready', 'change', 'invalid', 'submit', 'sent', 'error'].forEach(type => {
     document.addEventListener(type, e => {
       if (e instanceof CustomEvent) {
         window.__events.push({type, form: e.target.id || '', detail: e.detail, at: performance.now()});

@@ -36,8 +36,10 @@ import (
 
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/internal/browsertest"
+	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 	"github.com/kh164/kh164/wasm/build"
+	"github.com/kh164/kh164/wasm/form"
 )
 
 // csp is the policy every response of the test server carries.
@@ -143,6 +145,31 @@ func newServer(tb testing.TB) *server {
 			tb.Error(err)
 		}
 	})
+	// /ssr is a page as a server writes it: the form rendered inside its
+	// element (form.WriteElement) and the kit loaded by hashed name
+	// (build.Manifest.Head), as the portal does.
+	mux.HandleFunc("/ssr", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		p, err := plan.ParsePeriod(q.Get("period"))
+		var date plan.Date
+		if err == nil {
+			date, err = plan.ParseDate(q.Get("date"))
+		}
+		m, merr := build.ReadManifest(kit.dir)
+		if err != nil || merr != nil {
+			http.Error(w, fmt.Sprint(err, merr), http.StatusBadRequest)
+			return
+		}
+		var el strings.Builder
+		if err := form.WriteElement(&el, form.Element{ID: "f1", Body: q.Get("body"), Period: p, Lang: diag.VI, ReportDate: date,
+			Heading: "h1", ValidateOn: q.Get("validate-on"), Action: q.Get("action")}); err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n<title>Báo cáo (trang thử)</title>\n%s</head>\n<body>\n<main>\n%s\n</main>\n</body>\n</html>\n",
+			m.Head("/kit"), el.String())
+	})
 	// /api/reports validates with the server's checker: 201, or 422 with
 	// the issues; /api/reject refuses every report with one issue.
 	mux.HandleFunc("/api/reports", func(w http.ResponseWriter, r *http.Request) {
@@ -161,7 +188,7 @@ func newServer(tb testing.TB) *server {
 			return
 		}
 		w.WriteHeader(http.StatusCreated)
-		fmt.Fprint(w, `{"vi":"Đã nhận báo cáo số 17.","en":"Report 17 received."}`)
+		fmt.Fprint(w, `{"reference":"KH164-000017","vi":"Đã nhận báo cáo số 17.","en":"Report 17 received.","document":{"href":"/documents/17.docx","vi":"Tải văn bản báo cáo (.docx)","en":"Download the report document (.docx)"}}`)
 	})
 	mux.HandleFunc("/api/reject", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")

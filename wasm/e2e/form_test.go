@@ -426,6 +426,7 @@ func TestServerErrors(t *testing.T) {
 // WebAssembly.instantiate and works.
 func TestLoadFailure(t *testing.T) {
 	tt := newTab(t)
+	wasm := "form.wasm" // the page links the kit by plain names
 	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-404/form.wasm.gz)")
 	tt.Expect("status of 404 (Not Found) (" + tt.srv.URL + "/kit-404/form.wasm)")
 	f := with(district, func(f *formSpec) { f.DraftKey = "kept" })
@@ -443,7 +444,7 @@ func TestLoadFailure(t *testing.T) {
 	if role := browsertest.Eval[string](tt.Tab, "document.querySelector('#f1 [role]').getAttribute('role')"); role != "alert" {
 		t.Errorf("error state role %q", role)
 	}
-	if n := tt.srv.count("/kit-404/form.wasm"); n != 1 {
+	if n := tt.srv.count("/kit-404/" + wasm); n != 1 {
 		t.Errorf("form.wasm was requested %d times after an HTTP error, want 1", n)
 	}
 	if got := browsertest.Eval[string](tt.Tab, fmt.Sprintf("localStorage.getItem(%q)", key)); got != "draft kept" {

@@ -10,5 +10,13 @@
 // the validator uses. Drafts are Values saved with the form's identity
 // (EncodeDraft, DecodeDraft). Render and the other views describe the
 // markup as Node trees; the WebAssembly program (wasm/cmd/form) only turns
-// them into DOM nodes, with text set as text, never parsed as HTML.
+// them into DOM nodes, with text set as text, never parsed as HTML, or
+// takes over the same markup written by a server (Node.WriteHTML,
+// WriteElement), so that a page shows a usable form before the module has
+// arrived.
+//
+// Every member of a report has a field (FromReport and Report are inverse
+// for every valid report; Fits says what a form cannot hold). A body is
+// shown the indicators the catalogue suggests for its group; the others
+// are Extra fields, shown once their key is in the values (Shown, Extras).
 package form

@@ -55,8 +55,9 @@ func TestFieldOf(t *testing.T) {
 	for ptr, want := range map[string]string{
 		"/tasks/0/status":           StatusKey("III.12.1"),
 		"/tasks/1/results":          TextKey("III.12.2"),
-		"/tasks/2/reason":           TextKey("III.12.3"),
-		"/tasks/2/activities/0":     TextKey("III.12.3"),
+		"/tasks/2/reason":           ReasonKey("III.12.3"),
+		"/tasks/2/activities/0":     ActivitiesKey("III.12.3"),
+		"/dataCutoff":               KeyDataCutoff,
 		"/tasks/1":                  StatusKey("III.12.2"),
 		"/tasks":                    StatusKey("III.12.1"),
 		"/tasks/9/status":           StatusKey("III.12.1"),
@@ -121,11 +122,18 @@ func TestCheck(t *testing.T) {
 
 func TestLabel(t *testing.T) {
 	f := district(t)
-	key := TextKey("III.12.1")
-	if got := f.Label(key, Values{}).VI; got != "Kết quả thực hiện nhiệm vụ III.12.1" {
+	if got := f.Label(TextKey("III.12.1"), Values{}).VI; got != "Kết quả thực hiện nhiệm vụ III.12.1" {
 		t.Errorf("label %q", got)
 	}
-	if got := f.Label(key, Values{StatusKey("III.12.1"): "not_started"}); got.VI != "Lý do chưa thực hiện nhiệm vụ III.12.1" || got.EN != "Why task III.12.1 has not started" {
+	key := ReasonKey("III.12.1")
+	if got := f.Label(key, Values{}).VI; got != "Lý do chưa hoàn thành nhiệm vụ III.12.1" {
+		t.Errorf("label %q", got)
+	}
+	notStarted := Values{StatusKey("III.12.1"): "not_started"}
+	if f.Optional(key, notStarted) || !f.Optional(key, Values{}) || !f.Optional(TextKey("III.12.1"), notStarted) || f.Optional(TextKey("III.12.1"), Values{}) {
+		t.Error("results are required unless the task has not started, the reason when it has not")
+	}
+	if got := f.Label(key, notStarted); got.VI != "Lý do chưa thực hiện nhiệm vụ III.12.1" || got.EN != "Why task III.12.1 has not started" {
 		t.Errorf("label %+v", got)
 	}
 }

@@ -1,6 +1,8 @@
 package form
 
 import (
+	"encoding/json"
+
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/report"
 )
@@ -35,12 +37,18 @@ type MountOptions struct {
 	// The report date (YYYY-MM-DD); default: today, or the due date when
 	// today is outside the period.
 	ReportDate string `json:"reportDate,omitempty"`
+	// h1 when the form is the page's main content (its title is then the
+	// page's <h1>); default h2.
+	Heading string `json:"heading,omitempty" ts:"'h1' | 'h2'"`
 	// URL of the kit's folder; default: the folder of kh164-form.js.
 	// Read by the loader.
 	Base string `json:"base,omitempty"`
 	// IDPrefix makes the element IDs unique on the page; the loader
 	// chooses it.
 	IDPrefix string `json:"idPrefix" ts:"-"`
+	// Adopt tells the program to take over the server-rendered form in
+	// the element (WriteElement); the loader finds it.
+	Adopt bool `json:"adopt,omitempty" ts:"-"`
 }
 
 // FieldIssue is an issue as the form's events and validate() give it: the
@@ -80,6 +88,9 @@ type Events struct {
 	// The person confirmed the report on the check-answers view; the
 	// detail is the report. Cancelable: preventDefault() stops the POST.
 	Submit report.Report `json:"submit"`
+	// The server accepted the report (a 2xx answer to the POST to action);
+	// the form shows its confirmation.
+	Sent SentDetail `json:"sent"`
 	// The form could not load, stopped after an error, or an operation
 	// failed (no phase).
 	Error ErrorDetail `json:"error"`
@@ -102,6 +113,15 @@ type InvalidDetail struct {
 	Errors []FieldIssue `json:"errors"`
 }
 
+// SentDetail is the detail of the sent event.
+type SentDetail struct {
+	// The HTTP status of the answer.
+	Status int `json:"status"`
+	// The server's JSON answer (Receipt lists the members the form
+	// shows), or {"message": text} for an answer that is not JSON.
+	Answer json.RawMessage `json:"answer" ts:"Record<string, unknown>"`
+}
+
 // ErrorDetail is the detail of the error event.
 type ErrorDetail struct {
 	// load: the module could not be loaded; crash: the form stopped (the
@@ -118,7 +138,8 @@ type Validation struct {
 }
 
 // SetValueErrors is what setValue() returns when its argument is not a
-// report (it returns null otherwise).
+// report, or a report the form cannot hold entirely (another body,
+// period, or tasks of another date: Fits); it returns null otherwise.
 type SetValueErrors struct {
 	Errors diag.List `json:"errors"`
 }

@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kh164/kh164/diag"
@@ -19,6 +20,7 @@ const (
 	Number             // a whole number (text input, numeric keyboard)
 	Day                // a date written 15/11/2024
 	Radios             // one choice from a few, as radio buttons
+	Checks             // any of a few choices, as checkboxes; the value is the chosen values separated by spaces, in the order chosen
 )
 
 // Choice is one radio button of a Radios field.
@@ -43,6 +45,10 @@ type Field struct {
 	Choices []Choice
 	// Autocomplete and InputType tune the control ("tel", "email").
 	Autocomplete, InputType string
+	// Extra marks an indicator the catalogue does not suggest for the
+	// body: it is shown only once added (its key is in the values), and
+	// can be removed again.
+	Extra bool
 }
 
 // Group is a block of fields under one heading: a task, an indicator
@@ -73,6 +79,7 @@ type Form struct {
 	Period   plan.Period
 	Date     plan.Date // the report date the form was laid out for
 	Due      plan.Date // zero when the body has no report due for the period
+	Today    plan.Date // the day the form was laid out
 	Tasks    []plan.Task
 	Sections []*Section
 
@@ -91,6 +98,15 @@ type Config struct {
 	Today plan.Date // zero: plan.Today()
 }
 
+// Activity choices of a task: the seven contents of Điều 2, in order.
+func activityChoices() []Choice {
+	var cs []Choice
+	for _, a := range plan.Activities() {
+		cs = append(cs, Choice{a.ID, Text{upperFirst(a.Name), upperFirst(a.English)}})
+	}
+	return cs
+}
+
 // Status choices of a task, in the order of report.Status.
 var statuses = []Choice{
 	{string(report.Done), Text{"Đã hoàn thành", "Done"}},
@@ -101,6 +117,7 @@ var statuses = []Choice{
 // Keys of the fields that are not tied to a task or an indicator.
 const (
 	KeyReportDate   = "reportDate"
+	KeyDataCutoff   = "dataCutoff"
 	KeyReference    = "reference"
 	KeyDifficulties = "difficulties"
 	KeyProposals    = "proposals"
@@ -112,11 +129,14 @@ const (
 	KeySignPosition = "signedBy/position"
 )
 
-// StatusKey and TextKey are the keys of a task's status and of its results
-// (or reason) text; IndicatorKey is the key of an indicator.
-func StatusKey(task string) string    { return "task/" + task + "/status" }
-func TextKey(task string) string      { return "task/" + task + "/text" }
-func IndicatorKey(code string) string { return "indicator/" + code }
+// StatusKey, TextKey, ReasonKey and ActivitiesKey are the keys of a task's
+// status, results, reason and activity contents; IndicatorKey is the key
+// of an indicator.
+func StatusKey(task string) string     { return "task/" + task + "/status" }
+func TextKey(task string) string       { return "task/" + task + "/text" }
+func ReasonKey(task string) string     { return "task/" + task + "/reason" }
+func ActivitiesKey(task string) string { return "task/" + task + "/activities" }
+func IndicatorKey(code string) string  { return "indicator/" + code }
 
 // New lays out the form. It fails with a diag.List when the body is
 // unknown, the period is invalid or the body does not exist on the date.
@@ -133,19 +153,19 @@ func New(c Config) (*Form, error) {
 		return nil, err
 	}
 	due, _ := reg.Due(body.ID, c.Period)
+	today := c.Today
+	if today.IsZero() {
+		today = plan.Today()
+	}
 	date := c.Date
 	if date.IsZero() {
-		today := c.Today
-		if today.IsZero() {
-			today = plan.Today()
-		}
 		date = DefaultDate(body, c.Period, due, today)
 	}
 	tasks, err := reg.Tasks(body.ID, date)
 	if err != nil {
 		return nil, err
 	}
-	f := &Form{Body: body, Period: c.Period, Date: date, Due: due, Tasks: tasks}
+	f := &Form{Body: body, Period: c.Period, Date: date, Due: due, Today: today, Tasks: tasks}
 	f.layout()
 	return f, nil
 }
@@ -174,9 +194,13 @@ func (f *Form) layout() {
 	line := func(key string, label Text, auto string) *Field {
 		return &Field{Key: key, Kind: Line, Label: label, MaxChars: report.MaxLine, Autocomplete: auto}
 	}
+	_, windowEnd := f.Period.Window()
 	about := &Section{ID: "about", Title: Text{"Thông tin chung", "About the report"}, Groups: []*Group{{ID: "about", Fields: []*Field{
 		{Key: KeyReportDate, Kind: Day, Label: Text{"Ngày báo cáo", "Report date"},
 			Hint: Text{"Viết ngày/tháng/năm, ví dụ 15/11/2024.", "Write day/month/year, for example 15/11/2024."}},
+		{Key: KeyDataCutoff, Kind: Day, Label: Text{"Số liệu tính đến ngày", "Figures up to"}, Optional: true,
+			Hint: Text{"Ngày cuối cùng mà số liệu trong báo cáo tính đến, viết ngày/tháng/năm. Bỏ trống nếu là ngày cuối kỳ số liệu, " + FormatDay(windowEnd) + ".",
+				"The last day the report's figures cover, written day/month/year. Leave it empty if it is the last day of the period's data window, " + FormatDay(windowEnd) + "."}},
 		{Key: KeyReference, Kind: Line, Label: Text{"Số, ký hiệu báo cáo", "Report number and symbol"}, Optional: true,
 			Hint: Text{"Ví dụ 245/BC-UBND.", "For example 245/BC-UBND."}, MaxChars: report.MaxReference, Autocomplete: "off"},
 	}}}}
@@ -184,13 +208,21 @@ func (f *Form) layout() {
 	tasks := &Section{ID: "tasks", Title: Text{"Kết quả thực hiện nhiệm vụ", "Results by task"},
 		Intro: Text{"Với mỗi nhiệm vụ Kế hoạch giao, chọn tình trạng và nêu kết quả, hoặc lý do nếu chưa thực hiện.",
 			"For each task the plan assigns, choose how far it has come and give the results, or the reason if it has not started."}}
+	if len(f.Tasks) == 1 { // a one-task body: the short form speaks of its task
+		tasks.Title = Text{"Kết quả thực hiện nhiệm vụ " + f.Tasks[0].ID, "Results of task " + f.Tasks[0].ID}
+		tasks.Intro = Text{"Chọn tình trạng thực hiện nhiệm vụ Kế hoạch giao và nêu kết quả, hoặc lý do nếu chưa thực hiện.",
+			"Choose how far the task the plan assigns has come and give the results, or the reason if it has not started."}
+	}
 	for _, t := range f.Tasks {
 		tasks.Groups = append(tasks.Groups, &Group{ID: "task-" + t.ID, Title: Text{"Nhiệm vụ " + t.ID, "Task " + t.ID}, Quote: t.Text, Gloss: t.English,
 			Fields: []*Field{
 				{Key: StatusKey(t.ID), Kind: Radios, Label: Text{"Tình trạng thực hiện nhiệm vụ " + t.ID, "Progress of task " + t.ID}, Choices: statuses},
 				prose(TextKey(t.ID), Text{"Kết quả thực hiện nhiệm vụ " + t.ID, "Results of task " + t.ID},
-					Text{"Nêu những việc đã làm và kết quả cụ thể; nếu chưa thực hiện, nêu lý do.",
-						"Say what was done and what it achieved; if it has not started, say why."}, false),
+					Text{"Nêu những việc đã làm và kết quả cụ thể.", "Say what was done and what it achieved."}, false),
+				prose(ReasonKey(t.ID), Text{"Lý do chưa hoàn thành nhiệm vụ " + t.ID, "Why task " + t.ID + " is not finished"},
+					Text{"Nêu lý do nhiệm vụ chưa thực hiện hoặc chưa hoàn thành.", "Say why the task has not started or is not finished."}, true),
+				{Key: ActivitiesKey(t.ID), Kind: Checks, Label: Text{"Nội dung hoạt động chữ thập đỏ mà nhiệm vụ " + t.ID + " phục vụ", "Contents of Red Cross activity task " + t.ID + " served"},
+					Hint: Text{"Chọn tất cả nội dung phù hợp.", "Select all that apply."}, Optional: true, Choices: activityChoices()},
 			}})
 	}
 
@@ -213,7 +245,7 @@ func (f *Form) layout() {
 		for _, in := range all {
 			if in.Area == a.id {
 				g.Fields = append(g.Fields, &Field{Key: IndicatorKey(in.Code), Kind: Number, Label: Text{in.Name, in.English},
-					Unit: Text{in.Unit, in.UnitEnglish}, Optional: true, Autocomplete: "off"})
+					Unit: Text{in.Unit, in.UnitEnglish}, Optional: true, Autocomplete: "off", Extra: !slices.Contains(in.Groups, f.Body.Group)})
 			}
 		}
 		if len(g.Fields) > 0 {
@@ -286,18 +318,90 @@ func (f *Form) SectionOf(key string) string {
 	return ""
 }
 
-// Label is the label of field key given the values: a task's text field
-// asks for the reason when the task has not started.
+// Label is the label of field key given the values: a task's reason asks
+// why it has not started when it has not.
 func (f *Form) Label(key string, v Values) Text {
 	fd := f.Field(key)
 	if fd == nil {
 		return Text{}
 	}
-	if task, ok := strings.CutPrefix(key, "task/"); ok && strings.HasSuffix(key, "/text") {
-		task = strings.TrimSuffix(task, "/text")
-		if v[StatusKey(task)] == string(report.NotStarted) {
-			return Text{"Lý do chưa thực hiện nhiệm vụ " + task, "Why task " + task + " has not started"}
-		}
+	if task, kind := taskPart(key); kind == "reason" && v[StatusKey(task)] == string(report.NotStarted) {
+		return Text{"Lý do chưa thực hiện nhiệm vụ " + task, "Why task " + task + " has not started"}
 	}
 	return fd.Label
+}
+
+// taskPart splits the key of a task's field into the task ID and the
+// part ("status", "text", "reason", "activities"); "", "" for others.
+func taskPart(key string) (task, part string) {
+	rest, ok := strings.CutPrefix(key, "task/")
+	if !ok {
+		return "", ""
+	}
+	i := strings.LastIndexByte(rest, '/')
+	if i < 0 {
+		return "", ""
+	}
+	return rest[:i], rest[i+1:]
+}
+
+// Optional reports whether field key may be left empty given the values:
+// a task's results may when it has not started, its reason may unless it
+// has not started.
+func (f *Form) Optional(key string, v Values) bool {
+	fd := f.Field(key)
+	if fd == nil {
+		return true
+	}
+	switch task, part := taskPart(key); part {
+	case "text":
+		return v[StatusKey(task)] == string(report.NotStarted)
+	case "reason":
+		return v[StatusKey(task)] != string(report.NotStarted)
+	}
+	return fd.Optional
+}
+
+// Shown reports whether field key is on show given the values: an extra
+// indicator once added, a task's reason once the task is not done or the
+// reason has text. Hidden fields hold no text, so nothing typed is hidden.
+func (f *Form) Shown(key string, v Values) bool {
+	fd := f.Field(key)
+	if fd == nil {
+		return false
+	}
+	if fd.Extra {
+		_, ok := v[key]
+		return ok
+	}
+	if task, part := taskPart(key); part == "reason" {
+		st := v[StatusKey(task)]
+		return st == string(report.InProgress) || st == string(report.NotStarted) || strings.TrimSpace(v[key]) != ""
+	}
+	return true
+}
+
+// GroupShown reports whether any field of group g is shown.
+func (f *Form) GroupShown(g *Group, v Values) bool {
+	for _, fd := range g.Fields {
+		if f.Shown(fd.Key, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// Overdue reports whether the report is past its due date today.
+func (f *Form) Overdue() bool { return !f.Due.IsZero() && f.Today.After(f.Due) }
+
+// Extras are the indicators the catalogue does not suggest for the body
+// and that are not shown: those that can be added.
+func (f *Form) Extras(v Values) []*Field {
+	var out []*Field
+	for _, fd := range f.fields {
+		if fd.Extra && !f.Shown(fd.Key, v) {
+			out = append(out, fd)
+		}
+	}
+	return out
 }

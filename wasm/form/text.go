@@ -40,5 +40,7 @@ var (
 	msgSending       = Text{"Đang gửi báo cáo…", "Sending the report…"}
 	msgSent          = Text{"Đã gửi báo cáo", "The report has been sent"}
 	msgNotSent       = Text{"Chưa gửi được báo cáo", "The report has not been sent"}
-	msgKept          = Text{"Nội dung bạn đã nhập vẫn được giữ nguyên; sửa rồi gửi lại.", "Everything you typed is kept; correct it and send it again."}
+	msgNext          = Text{"Hội Chữ thập đỏ thành phố Hà Nội tổng hợp báo cáo của các cơ quan, đơn vị để báo cáo Thành ủy và UBND Thành phố. Người lập báo cáo có thể được liên hệ nếu cần làm rõ số liệu.",
+		"The Hanoi Red Cross compiles the reports of all bodies for the City Party Committee and the City People's Committee. The person who prepared the report may be contacted about its figures."}
+	msgKept = Text{"Nội dung bạn đã nhập vẫn được giữ nguyên; sửa rồi gửi lại.", "Everything you typed is kept; correct it and send it again."}
 )

@@ -78,15 +78,18 @@ func (f *Form) Report(v Values) (*report.Report, diag.List) {
 		}
 		r.ReportDate = d
 	}
+	if s := strings.TrimSpace(v[KeyDataCutoff]); s != "" {
+		d, err := ParseDay(s)
+		if err != nil {
+			issues = append(issues, dateIssue("/dataCutoff", f.Field(KeyDataCutoff).Label, s))
+		} else {
+			r.DataCutoff = &d
+		}
+	}
 	r.Tasks = make([]report.TaskResult, len(f.Tasks))
 	for i, t := range f.Tasks {
-		tr := report.TaskResult{Task: t.ID, Status: report.Status(v[StatusKey(t.ID)])}
-		if text := clean(v[TextKey(t.ID)]); tr.Status == report.NotStarted {
-			tr.Reason = text
-		} else {
-			tr.Results = text
-		}
-		r.Tasks[i] = tr
+		r.Tasks[i] = report.TaskResult{Task: t.ID, Status: report.Status(v[StatusKey(t.ID)]),
+			Results: clean(v[TextKey(t.ID)]), Reason: clean(v[ReasonKey(t.ID)]), Activities: strings.Fields(v[ActivitiesKey(t.ID)])}
 	}
 	for _, fd := range f.fields {
 		code, ok := strings.CutPrefix(fd.Key, "indicator/")
@@ -95,7 +98,11 @@ func (f *Form) Report(v Values) (*report.Report, diag.List) {
 		}
 		n, err := ParseCount(v[fd.Key])
 		if err != nil {
-			issues = append(issues, countIssue("/indicators/"+code, fd.Label, err))
+			max := int64(plan.MaxIndicator)
+			if in, err := plan.IndicatorByCode(code); err == nil {
+				max = in.Max
+			}
+			issues = append(issues, countIssue("/indicators/"+code, fd.Label, fd.Unit, max, err))
 			continue
 		}
 		if r.Indicators == nil {
@@ -129,6 +136,9 @@ func (f *Form) FromReport(r *report.Report, l diag.Lang) Values {
 	if !r.ReportDate.IsZero() {
 		set(KeyReportDate, FormatDay(r.ReportDate))
 	}
+	if r.DataCutoff != nil {
+		set(KeyDataCutoff, FormatDay(*r.DataCutoff))
+	}
 	set(KeyReference, r.Reference)
 	set(KeyDifficulties, r.Difficulties)
 	set(KeyProposals, r.Proposals)
@@ -143,18 +153,42 @@ func (f *Form) FromReport(r *report.Report, l diag.Lang) Values {
 			continue
 		}
 		set(StatusKey(t.Task), string(t.Status))
-		text := t.Results
-		if t.Status == report.NotStarted || text == "" {
-			text = t.Reason
-		}
-		set(TextKey(t.Task), text)
+		set(TextKey(t.Task), t.Results)
+		set(ReasonKey(t.Task), t.Reason)
+		set(ActivitiesKey(t.Task), strings.Join(t.Activities, " "))
 	}
 	for code, n := range r.Indicators {
 		if f.Field(IndicatorKey(code)) != nil {
-			set(IndicatorKey(code), FormatCount(n, l))
+			v[IndicatorKey(code)] = FormatCount(n, l)
 		}
 	}
 	return v
+}
+
+// Fits returns, as fatal problems, what of report r the form has no field
+// for: a report of another body or period, or tasks the body does not
+// answer for on the form's report date (a report of another date needs the
+// form laid out for that date). FromReport keeps everything of a report
+// that fits.
+func (f *Form) Fits(r *report.Report) diag.List {
+	if l := f.Mismatch(r); l != nil {
+		return l
+	}
+	var l diag.List
+	for i, t := range r.Tasks {
+		if f.Field(StatusKey(t.Task)) == nil {
+			l = append(l, diag.New(fmt.Sprintf("/tasks/%d/task", i), "task_not_in_form",
+				fmt.Sprintf("Biểu mẫu ngày %s không có nhiệm vụ %s.", f.Date.Vietnamese(), t.Task),
+				fmt.Sprintf("The form for %s has no task %s.", f.Date, t.Task)))
+		}
+	}
+	for code := range r.Indicators {
+		if f.Field(IndicatorKey(code)) == nil {
+			l = append(l, diag.New("/indicators/"+escape(code), "unknown_indicator",
+				fmt.Sprintf("Biểu mẫu không có chỉ tiêu %q.", code), fmt.Sprintf("The form has no indicator %q.", code)))
+		}
+	}
+	return l
 }
 
 // Errors of ParseCount.
@@ -236,7 +270,7 @@ func FormatCount(n int64, l diag.Lang) string {
 	return report.GroupDigits(n, sep)
 }
 
-func countIssue(ptr string, label Text, err error) diag.Issue {
+func countIssue(ptr string, label, unit Text, max int64, err error) diag.Issue {
 	switch err {
 	case ErrDecimal:
 		return diag.New(ptr, "not_whole_number",
@@ -246,7 +280,9 @@ func countIssue(ptr string, label Text, err error) diag.Issue {
 		return diag.New(ptr, "negative_number", label.VI+" không được là số âm.", label.EN+" cannot be negative.")
 	case ErrTooLarge:
 		return diag.New(ptr, "number_too_large",
-			label.VI+" quá lớn. Kiểm tra lại số đã nhập.", label.EN+" is too large. Check the number.")
+			fmt.Sprintf("%s quá lớn: không được vượt quá %s %s. Kiểm tra lại số đã nhập.", label.VI, FormatCount(max, diag.VI), unit.VI),
+			fmt.Sprintf("%s is too large: it cannot be over %s %s. Check the number.", label.EN, FormatCount(max, diag.EN), unit.EN),
+			"max", max)
 	}
 	return diag.New(ptr, "not_a_number",
 		label.VI+" phải là số nguyên không âm, chỉ gồm chữ số, ví dụ 322.000 hoặc 322000.",

@@ -145,6 +145,8 @@ func filled(f *Form) Values {
 		v[TextKey(task.ID)] = "Đã thực hiện nhiệm vụ " + task.ID + "."
 	}
 	v[StatusKey(f.Tasks[1].ID)] = "not_started"
+	delete(v, TextKey(f.Tasks[1].ID))
+	v[ReasonKey(f.Tasks[1].ID)] = "Chưa bố trí được kinh phí."
 	return v
 }
 

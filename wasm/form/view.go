@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -88,6 +89,10 @@ type View struct {
 	Form *Form
 	Lang diag.Lang
 	IDs  IDs
+	// Heading is the element of the form's title: "h2" when empty, "h1"
+	// when the form is the page's main content (the page then has no
+	// other <h1>).
+	Heading string
 }
 
 func (w View) t(t Text) string { return t.In(w.Lang) }
@@ -105,6 +110,7 @@ func (w View) Render(v Values) *Node {
 			elText("button", []string{"type", "submit", "class", "kh164-button"}, w.t(msgCheckButton))),
 		w.files())
 	return el("form", []string{"class", "kh164-form", "novalidate", "", "lang", string(w.Lang), "id", string(w.IDs), "aria-labelledby", w.IDs.Of("title")},
+		el("div", []string{"id", w.IDs.Of("status")}),
 		el("div", []string{"id", w.IDs.Of("notice")}),
 		el("div", []string{"id", w.IDs.Of("dialog")}),
 		el("div", []string{"id", w.IDs.Of("summary-slot")}),
@@ -132,12 +138,24 @@ func (w View) header() *Node {
 			due = "Due by " + f.Due.String() + "."
 		}
 	}
+	heading := w.Heading
+	if heading == "" {
+		heading = "h2"
+	}
 	h := el("div", []string{"class", "kh164-header"},
 		elText("p", []string{"class", "kh164-caption"}, caption),
-		elText("h2", []string{"class", "kh164-title", "id", w.IDs.Of("title"), "tabindex", "-1"}, title),
+		elText(heading, []string{"class", "kh164-title", "id", w.IDs.Of("title"), "tabindex", "-1"}, title),
 		elText("p", []string{"class", "kh164-lead"}, summary))
 	if due != "" {
 		h.Kids = append(h.Kids, elText("p", []string{"class", "kh164-due"}, due))
+	}
+	if f.Overdue() {
+		late := Text{"Đã quá hạn nộp báo cáo (hạn " + f.Due.Vietnamese() + "). Bạn vẫn gửi được; báo cáo sẽ được ghi nhận là nộp muộn.",
+			"The report is overdue (it was due by " + f.Due.String() + "). You can still send it; it will be recorded as late."}
+		h.Kids = append(h.Kids, el("div", []string{"class", "kh164-warning", "id", w.IDs.Of("overdue")},
+			elText("span", []string{"class", "kh164-warning-icon", "aria-hidden", "true"}, "!"),
+			el("strong", []string{"class", "kh164-warning-text"},
+				elText("span", []string{"class", "kh164-visually-hidden"}, w.t(Text{"Cảnh báo", "Warning"})+" "), text(w.t(late)))))
 	}
 	return h
 }
@@ -158,7 +176,36 @@ func (w View) section(s *Section, v Values) *Node {
 	for _, g := range s.Groups {
 		n.Kids = append(n.Kids, w.group(g, v))
 	}
+	if s.ID == "indicators" {
+		slot := el("div", []string{"id", w.IDs.Of("add-slot")})
+		if add := w.AddIndicator(v); add != nil {
+			slot.Kids = append(slot.Kids, add)
+		}
+		n.Kids = append(n.Kids, slot)
+	}
 	return n
+}
+
+// AddIndicator is the control that adds one of the indicators not shown:
+// a list and a button; nil when every indicator is shown.
+func (w View) AddIndicator(v Values) *Node {
+	extras := w.Form.Extras(v)
+	if len(extras) == 0 {
+		return nil
+	}
+	id := w.IDs.Of("add-indicator")
+	sel := el("select", []string{"class", "kh164-select", "id", id, "name", "add-indicator", "aria-describedby", id + "-hint"},
+		elText("option", []string{"value", ""}, w.t(Text{"Chọn chỉ tiêu", "Choose an indicator"})))
+	for _, fd := range extras {
+		sel.Kids = append(sel.Kids, elText("option", []string{"value", fd.Key}, w.t(fd.Label)+" ("+w.t(fd.Unit)+")"))
+	}
+	return el("div", []string{"class", "kh164-form-group kh164-add"},
+		elText("label", []string{"class", "kh164-label", "for", id}, w.t(Text{"Thêm chỉ tiêu khác", "Add another indicator"})),
+		elText("div", []string{"class", "kh164-hint", "id", id + "-hint"}, w.t(Text{
+			"Các chỉ tiêu trên là chỉ tiêu gợi ý cho đơn vị. Nếu có số liệu của chỉ tiêu khác trong danh mục, chọn rồi bấm “Thêm chỉ tiêu”.",
+			"The indicators above are those suggested for the body. If you have figures for another indicator of the catalogue, choose it and press “Add the indicator”."})),
+		el("div", []string{"class", "kh164-add-row"}, sel,
+			elText("button", []string{"type", "button", "class", "kh164-button kh164-button-secondary", "data-action", "add-indicator"}, w.t(Text{"Thêm chỉ tiêu", "Add the indicator"}))))
 }
 
 func (w View) group(g *Group, v Values) *Node {
@@ -169,7 +216,11 @@ func (w View) group(g *Group, v Values) *Node {
 	switch {
 	case g.Fieldset:
 		legend := elText("legend", []string{"class", "kh164-legend"}, w.t(g.Title))
-		return el("fieldset", []string{"class", "kh164-fieldset kh164-area"}, append([]*Node{legend}, kids...)...)
+		attrs := []string{"class", "kh164-fieldset kh164-area", "id", w.IDs.Of(g.ID)}
+		if !w.Form.GroupShown(g, v) {
+			attrs = append(attrs, "hidden", "")
+		}
+		return el("fieldset", attrs, append([]*Node{legend}, kids...)...)
 	case g.Title != (Text{}):
 		head := []*Node{elText("h4", []string{"class", "kh164-task-title"}, w.t(g.Title))}
 		if w.Lang == diag.EN && g.Gloss != "" {
@@ -186,7 +237,7 @@ func (w View) group(g *Group, v Values) *Node {
 // label is a field's label text with "(không bắt buộc)" when optional.
 func (w View) label(fd *Field, v Values) string {
 	s := w.t(w.Form.Label(fd.Key, v))
-	if fd.Optional {
+	if w.Form.Optional(fd.Key, v) {
 		s += " " + w.t(msgOptional)
 	}
 	return s
@@ -202,22 +253,42 @@ func (w View) errorSlot(key string) *Node {
 func (w View) field(fd *Field, v Values) *Node {
 	id := w.IDs.Control(fd.Key)
 	st := w.State(fd.Key, v, nil)
-	group := el("div", []string{"class", "kh164-form-group", "id", w.IDs.Part(fd.Key, "group")})
-	if fd.Kind == Radios {
+	gattrs := []string{"class", "kh164-form-group", "id", w.IDs.Part(fd.Key, "group")}
+	if !w.Form.Shown(fd.Key, v) {
+		gattrs = append(gattrs, "hidden", "")
+	}
+	group := el("div", gattrs)
+	if fd.Kind == Radios || fd.Kind == Checks {
 		fs := el("fieldset", []string{"class", "kh164-fieldset", "id", w.IDs.Part(fd.Key, "fieldset")},
-			elText("legend", []string{"class", "kh164-legend kh164-legend-small"}, w.label(fd, v)))
+			elText("legend", []string{"class", "kh164-legend kh164-legend-small", "id", w.IDs.Part(fd.Key, "label")}, w.label(fd, v)))
+		if st.DescribedBy != "" {
+			fs.Attrs = append(fs.Attrs, "aria-describedby", st.DescribedBy)
+		}
+		if fd.Hint != (Text{}) {
+			fs.Kids = append(fs.Kids, elText("div", []string{"class", "kh164-hint", "id", w.IDs.Part(fd.Key, "hint")}, w.t(fd.Hint)))
+		}
 		fs.Kids = append(fs.Kids, w.errorSlot(fd.Key))
-		radios := el("div", []string{"class", "kh164-radios"})
+		cls, typ := "kh164-radio", "radio"
+		chosen := func(c string) bool { return v[fd.Key] == c }
+		if fd.Kind == Checks {
+			cls, typ = "kh164-checkbox", "checkbox"
+			picked := strings.Fields(v[fd.Key])
+			chosen = func(c string) bool { return slices.Contains(picked, c) }
+		}
+		box := el("div", []string{"class", cls + "es"})
+		if fd.Kind == Radios {
+			box = el("div", []string{"class", "kh164-radios"})
+		}
 		for i, c := range fd.Choices {
 			rid := w.IDs.Radio(fd.Key, i, c.Value)
-			in := []string{"class", "kh164-radio-input", "type", "radio", "id", rid, "name", fd.Key, "value", c.Value}
-			if v[fd.Key] == c.Value {
+			in := []string{"class", cls + "-input", "type", typ, "id", rid, "name", fd.Key, "value", c.Value}
+			if chosen(c.Value) {
 				in = append(in, "checked", "")
 			}
-			radios.Kids = append(radios.Kids, el("div", []string{"class", "kh164-radio"},
-				el("input", in), elText("label", []string{"class", "kh164-radio-label", "for", rid}, w.t(c.Label))))
+			box.Kids = append(box.Kids, el("div", []string{"class", cls},
+				el("input", in), elText("label", []string{"class", cls + "-label", "for", rid}, w.t(c.Label))))
 		}
-		fs.Kids = append(fs.Kids, radios)
+		fs.Kids = append(fs.Kids, box)
 		group.Kids = append(group.Kids, fs)
 		return group
 	}
@@ -229,7 +300,13 @@ func (w View) field(fd *Field, v Values) *Node {
 			lbl.Kids = append(lbl.Kids, text(" "+w.t(msgOptional)))
 		}
 	}
-	group.Kids = append(group.Kids, lbl)
+	if fd.Extra {
+		group.Kids = append(group.Kids, el("div", []string{"class", "kh164-extra-head"}, lbl,
+			el("button", []string{"type", "button", "class", "kh164-link", "data-action", "remove-indicator", "data-key", fd.Key},
+				text(w.t(Text{"Bỏ chỉ tiêu", "Remove"})), elText("span", []string{"class", "kh164-visually-hidden"}, " "+w.t(fd.Label)))))
+	} else {
+		group.Kids = append(group.Kids, lbl)
+	}
 	if fd.Hint != (Text{}) {
 		group.Kids = append(group.Kids, elText("div", []string{"class", "kh164-hint", "id", w.IDs.Part(fd.Key, "hint")}, w.t(fd.Hint)))
 	}
@@ -290,7 +367,7 @@ func (w View) State(key string, v Values, p *Problem) State {
 	}
 	st := State{Label: w.label(fd, v)}
 	var ids []string
-	if fd.Hint != (Text{}) && fd.Kind != Radios {
+	if fd.Hint != (Text{}) {
 		ids = append(ids, w.IDs.Part(key, "hint"))
 	}
 	if p != nil {
@@ -316,13 +393,23 @@ func (w View) State(key string, v Values, p *Problem) State {
 	return st
 }
 
+// Loading is the notice of a server-rendered form while the module
+// downloads: typing works, checking comes with the module. The loader
+// fills its progress bar.
+func (w View) Loading() *Node {
+	return el("div", []string{"class", "kh164-progress", "role", "status"},
+		elText("p", []string{"class", "kh164-hint"}, w.t(Text{"Bạn có thể nhập ngay. Phần kiểm tra báo cáo đang được tải…",
+			"You can start typing. The report checks are loading…"})),
+		el("progress", []string{"class", "kh164-progress-bar", "aria-label", w.t(Text{"Tải phần kiểm tra", "Loading the checks"})}))
+}
+
 // Summary is the error summary: one link per problem, in field order,
 // each worded as the field's inline message.
 func (w View) Summary(ps []Problem) *Node {
 	list := el("ul", []string{"class", "kh164-error-summary-list"})
 	for _, p := range ps {
 		target := w.IDs.Control(p.Field)
-		list.Kids = append(list.Kids, el("li", nil,
+		list.Kids = append(list.Kids, el("li", []string{"id", w.IDs.Part(p.Field, "summary-item")},
 			elText("a", []string{"href", "#" + target, "data-focus", target}, p.Message(w.Lang))))
 	}
 	return el("div", []string{"class", "kh164-error-summary", "id", w.IDs.Of("summary"), "tabindex", "-1", "aria-labelledby", w.IDs.Of("summary-title")},
@@ -345,7 +432,7 @@ func (w View) Check(v Values) *Node {
 		for _, g := range s.Groups {
 			for _, fd := range g.Fields {
 				val, ok := w.answer(fd, v)
-				if !ok && s.ID == "indicators" {
+				if !w.Form.Shown(fd.Key, v) || (!ok && s.ID == "indicators") {
 					continue
 				}
 				dl.Kids = append(dl.Kids, el("div", []string{"class", "kh164-summary-row"},
@@ -381,6 +468,18 @@ func (w View) answer(fd *Field, v Values) (string, bool) {
 				return w.t(c.Label), true
 			}
 		}
+	case Checks:
+		var names []string
+		for _, id := range strings.Fields(s) {
+			name := id
+			for _, c := range fd.Choices {
+				if c.Value == id {
+					name = w.t(c.Label)
+				}
+			}
+			names = append(names, name)
+		}
+		return strings.Join(names, "; "), true
 	case Number:
 		if n, err := ParseCount(s); err == nil {
 			return FormatCount(n, w.Lang) + " " + w.t(fd.Unit), true
@@ -461,15 +560,48 @@ func (w View) Sending() *Node {
 	return elText("p", []string{"class", "kh164-panel", "role", "status"}, w.t(msgSending))
 }
 
-// Answer shows the server's answer to the report: accepted, or refused
-// with its message and HTTP status (0 when the server could not be
-// reached).
-func (w View) Answer(ok bool, status int, message string) *Node {
+// Receipt is what a server's 2xx answer says about a report it accepted
+// (the members the form reads from its JSON):
+//
+//	{"reference": "KH164-17",                  the reference the person quotes
+//	 "vi": "…", "en": "…" (or "message": "…"),  what was received
+//	 "next": {"vi": "…", "en": "…"},             what happens next (default: the City Red Cross compiles the reports)
+//	 "document": "/…" or {"href": "/…", "vi": "…", "en": "…"}}  the body's document, when the server offers one
+type Receipt struct {
+	Reference, Message, Next string
+	// DocHref and DocTitle link to the body's document; DocHref is a path
+	// on the server or an http(s) URL, else it is not shown.
+	DocHref, DocTitle string
+}
+
+// Answer shows the server's answer to the report: the confirmation when it
+// was accepted (GOV.UK's confirmation page: a panel with the reference,
+// then what happens next), else its refusal with the HTTP status (0 when
+// the server could not be reached) and message.
+func (w View) Answer(ok bool, status int, rc Receipt) *Node {
 	if ok {
-		n := el("div", []string{"class", "kh164-panel kh164-panel-success", "role", "status", "tabindex", "-1", "id", w.IDs.Of("answer-box")},
+		panel := el("div", []string{"class", "kh164-panel kh164-panel-confirmation"},
 			elText("h3", []string{"class", "kh164-panel-title"}, w.t(msgSent)))
-		if message != "" {
-			n.Kids = append(n.Kids, elText("p", nil, message))
+		if rc.Reference != "" {
+			panel.Kids = append(panel.Kids, el("div", []string{"class", "kh164-panel-body"},
+				text(w.t(Text{"Mã tiếp nhận", "Your reference"})), el("br", nil), elText("strong", nil, rc.Reference)))
+		}
+		n := el("div", []string{"class", "kh164-confirmation", "role", "status", "tabindex", "-1", "id", w.IDs.Of("answer-box")}, panel)
+		if rc.Message != "" {
+			n.Kids = append(n.Kids, elText("p", nil, rc.Message))
+		}
+		next := rc.Next
+		if next == "" {
+			next = w.t(msgNext)
+		}
+		n.Kids = append(n.Kids, elText("h4", []string{"class", "kh164-check-section"}, w.t(Text{"Việc tiếp theo", "What happens next"})),
+			elText("p", nil, next))
+		if rc.DocHref != "" && safeHref(rc.DocHref) {
+			title := rc.DocTitle
+			if title == "" {
+				title = w.t(Text{"Tải văn bản báo cáo của đơn vị", "Download the body's report document"})
+			}
+			n.Kids = append(n.Kids, el("p", nil, elText("a", []string{"class", "kh164-link-text", "href", rc.DocHref}, title)))
 		}
 		return n
 	}
@@ -477,13 +609,25 @@ func (w View) Answer(ok bool, status int, message string) *Node {
 	if status > 0 {
 		said = w.t(Text{"Máy chủ trả lời (HTTP ", "The server answered (HTTP "}) + strconv.Itoa(status) + ")"
 	}
-	if message != "" {
-		said += ": " + message
+	if rc.Message != "" {
+		said += ": " + rc.Message
 	}
 	return el("div", []string{"class", "kh164-panel kh164-panel-error", "role", "alert", "tabindex", "-1", "id", w.IDs.Of("answer-box")},
 		elText("h3", []string{"class", "kh164-panel-title"}, w.t(msgNotSent)),
 		elText("p", nil, said),
 		elText("p", nil, w.t(msgKept)))
+}
+
+// safeHref reports whether a link from a server's answer may be shown: a
+// path on the same server or an http(s) URL, never javascript: or data:.
+func safeHref(h string) bool {
+	switch {
+	case strings.HasPrefix(h, "//"):
+		return false
+	case strings.HasPrefix(h, "/"), strings.HasPrefix(h, "https://"), strings.HasPrefix(h, "http://"):
+		return !strings.ContainsAny(h, " \t\n\r")
+	}
+	return false
 }
 
 // files is the export and import block.

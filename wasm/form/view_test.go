@@ -48,9 +48,9 @@ func TestRender(t *testing.T) {
 				t.Fatalf("no control for %s", fd.Key)
 			}
 			label := labels[w.IDs.Control(fd.Key)]
-			if fd.Kind == Radios {
+			if fd.Kind == Radios || fd.Kind == Checks {
 				fs := ids[w.IDs.Part(fd.Key, "fieldset")]
-				if fs == nil || ctl.Attr("type") != "radio" {
+				if fs == nil || (ctl.Attr("type") != "radio" && ctl.Attr("type") != "checkbox") {
 					t.Errorf("%s: radios not in a fieldset", fd.Key)
 				}
 				label = fs.Kids[0].TextContent()
@@ -58,7 +58,7 @@ func TestRender(t *testing.T) {
 			if label == "" {
 				t.Errorf("%s has no label", fd.Key)
 			}
-			if strings.HasSuffix(label, w.t(msgOptional)) != fd.Optional {
+			if strings.HasSuffix(label, w.t(msgOptional)) != f.Optional(fd.Key, Values{}) {
 				t.Errorf("%s: label %q, optional %v", fd.Key, label, fd.Optional)
 			}
 			for _, ref := range strings.Fields(ctl.Attr("aria-describedby")) {

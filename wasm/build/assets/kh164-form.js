@@ -6,10 +6,11 @@
  *     options: body, period, lang ("vi" | "en"), validateOn ("submit" | "touch"),
  *              draftKey, action (URL to POST the report to), reportDate, base (URL of the kit)
  *     handle:  ready (Promise), value(), setValue(report), validate(), destroy()
- *   <kh164-report-form body period lang validate-on draft-key action report-date>
- *     with the same methods on the element.
+ *   <kh164-report-form body period lang validate-on draft-key action report-date heading>
+ *     with the same methods on the element; a form the server rendered inside
+ *     (wasm/form.WriteElement) is used at once and taken over by the module.
  * Events (CustomEvent, on the element): ready, change, invalid, submit (cancelable;
- * detail: the report), error.
+ * detail: the report), sent (detail: {status, answer}), error.
  *
  * The Go program (form.wasm, run by the toolchain's wasm_exec.js from the same
  * folder) renders and validates; this file only loads it and carries calls and
@@ -23,19 +24,37 @@
   }
 
   var PROTOCOL = 1;
+  // KIT names the files the loader fetches: the plain names, which any
+  // static server serves; build.Dist writes the module's size here (the
+  // marked line), for the progress bar. A page that links the kit by
+  // content-hashed name (build.Manifest.Head) names the hashed module and
+  // support script on the script element (data-kh164-wasm,
+  // data-kh164-exec), which build.Handler serves as immutable.
+  var KIT = /*KH164_KIT*/{ wasm: 'form.wasm', exec: 'wasm_exec.js', size: 0 }/*KH164_KIT_END*/;
   var MAX_FILE = 1 << 20; // the checker's input limit
   var current = document.currentScript;
+  if (current && current.dataset && current.dataset.kh164Wasm) {
+    KIT.wasm = current.dataset.kh164Wasm;
+    KIT.exec = current.dataset.kh164Exec || KIT.exec;
+    KIT.negotiated = true;
+  }
   var defaultBase = new URL('.', current && current.src ? current.src : location.href).href;
 
   var runtime = null; // Promise of the Go program's API, once started
+  var progress = { loaded: 0, total: KIT.size, done: false }; // the module's download
+  var titled = new Map(); // handles showing errors → their count, for the page title
+  var baseTitle = null;
   var memory = null; // its WebAssembly.Memory
   var stopped = null; // why the Go program stopped, once it has
   var live = new Set(); // mounted handles
+  var pending = new Set(); // handles waiting for the module
   var seq = 0;
 
   var words = {
     vi: {
       loading: 'Đang tải biểu mẫu báo cáo…',
+      later: 'Báo cáo sẽ được kiểm tra ngay khi phần kiểm tra tải xong.',
+      typed: 'Những gì bạn đã nhập vẫn còn trên trang. Tải lại trang để thử lại; nên sao chép các đoạn văn dài trước.',
       failed: 'Không tải được biểu mẫu báo cáo.',
       crashed: 'Biểu mẫu báo cáo gặp lỗi và đã dừng.',
       kept: 'Những gì bạn đã nhập vẫn được lưu trên máy này. Tải lại trang để tiếp tục.',
@@ -44,6 +63,8 @@
     },
     en: {
       loading: 'Loading the report form…',
+      later: 'The report will be checked as soon as the checks have loaded.',
+      typed: 'What you typed is still on the page. Reload the page to try again; copy long texts first.',
       failed: 'The report form could not be loaded.',
       crashed: 'The report form has stopped after an error.',
       kept: 'What you typed is still saved on this computer. Reload the page to go on.',
@@ -118,17 +139,56 @@
     });
   }
 
-  // instantiate streams the module; only a wrong MIME type falls back to
-  // instantiate on the downloaded bytes.
-  function instantiate(url, imports) {
-    return fetchModule(url).then(function (resp) {
-      var type = (resp.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
-      if (type === 'application/wasm' && WebAssembly.instantiateStreaming) {
-        return WebAssembly.instantiateStreaming(resp, imports);
+  // fetchNegotiated fetches the module by its hashed name from a server
+  // that negotiates Content-Encoding (build.Handler, which the page's
+  // script element says by naming the hashed files): the browser's own
+  // response goes to the streaming compiler, so Chromium can keep the
+  // compiled code. An HTTP error is an error.
+  function fetchNegotiated(url) {
+    return fetch(url, { credentials: 'same-origin' }).then(function (resp) {
+      if (!resp.ok) {
+        throw new Error('HTTP ' + resp.status + ' for ' + url);
       }
-      return resp.arrayBuffer().then(function (bytes) {
-        return WebAssembly.instantiate(bytes, imports);
-      });
+      return resp;
+    });
+  }
+
+  // track counts the bytes of the module as they arrive, on a clone of the
+  // response, for the progress bars; the response itself goes to the
+  // streaming compiler untouched.
+  function track(resp) {
+    var total = KIT.size || Number(resp.headers.get('Content-Length')) || 0;
+    progress.total = total;
+    var body = resp.clone().body;
+    if (!body || !body.getReader) {
+      return;
+    }
+    var reader = body.getReader();
+    (function pump() {
+      reader.read().then(function (r) {
+        if (r.done) {
+          progress.done = true;
+        } else {
+          progress.loaded += r.value.byteLength;
+        }
+        live.forEach(function (h) { h._progress(); });
+        pending.forEach(function (h) { h._progress(); });
+        if (!r.done) { pump(); }
+      }, function () {});
+    })();
+  }
+
+  // compile compiles the module as it downloads (compileStreaming, so
+  // that Chromium keeps the compiled code in its cache for the next visit);
+  // only a wrong MIME type falls back to compiling the downloaded bytes.
+  function compile(url) {
+    return (KIT.negotiated ? fetchNegotiated : fetchModule)(url).then(function (resp) {
+      track(resp);
+      var type = (resp.headers.get('Content-Type') || '').split(';')[0].trim().toLowerCase();
+      if (type === 'application/wasm' && WebAssembly.compileStreaming) {
+        return WebAssembly.compileStreaming(resp);
+      }
+      return resp.arrayBuffer().then(function (bytes) { return WebAssembly.compile(bytes); });
     });
   }
 
@@ -136,18 +196,25 @@
     if (runtime) {
       return runtime;
     }
-    runtime = (window.Go ? Promise.resolve() : loadScript(base + 'wasm_exec.js')).then(function () {
+    // The module downloads and compiles while wasm_exec.js loads: the two
+    // requests run side by side.
+    mark('start');
+    var module = compile(base + KIT.wasm).then(function (m) { mark('compiled'); return m; });
+    var support = window.Go ? Promise.resolve() : loadScript(base + KIT.exec);
+    runtime = Promise.all([module, support]).then(function (res) {
       var go = new window.Go();
       var key = '__kh164FormInit' + Math.random().toString(36).slice(2);
       var started = new Promise(function (resolve) { window[key] = resolve; });
       go.argv = ['kh164-form', key];
-      return instantiate(base + 'form.wasm', go.importObject).then(function (res) {
-        memory = res.instance.exports.mem || null;
-        go.run(res.instance).then(function () { stop('the form program exited'); }, stop);
+      return WebAssembly.instantiate(res[0], go.importObject).then(function (instance) {
+        mark('instantiated');
+        memory = instance.exports.mem || null;
+        go.run(instance).then(function () { stop('the form program exited'); }, stop);
         return Promise.race([started, new Promise(function (_, reject) {
           setTimeout(function () { reject(new Error('the form program did not start')); }, 30000);
         })]);
       }).then(function (api) {
+        mark('started');
         delete window[key];
         if (!api || api.version !== PROTOCOL) {
           throw new Error('form.wasm does not match kh164-form.js');
@@ -160,6 +227,34 @@
     });
     runtime.catch(function () { runtime = null; }); // a later mount tries again
     return runtime;
+  }
+
+  // mark records a step of the start-up (kh164:start, kh164:compiled,
+  // kh164:instantiated, kh164:started) for performance tools.
+  function mark(name) {
+    if (window.performance && performance.mark) {
+      performance.mark('kh164:' + name);
+    }
+  }
+
+  // retitle prefixes the page title with "Lỗi: " while a form shows errors
+  // (GOV.UK's pattern), and restores it when none does.
+  function retitle(handle, n) {
+    if (n > 0) {
+      titled.set(handle, n);
+    } else {
+      titled.delete(handle);
+    }
+    var prefix = handle._lang === 'en' ? 'Error: ' : 'Lỗi: ';
+    if (titled.size > 0) {
+      if (baseTitle === null) {
+        baseTitle = document.title;
+      }
+      document.title = prefix + baseTitle;
+    } else if (baseTitle !== null) {
+      document.title = baseTitle;
+      baseTitle = null;
+    }
   }
 
   function stop(reason) {
@@ -193,21 +288,43 @@
     var o = options || {};
     this._el = element;
     this._lang = o.lang === 'en' ? 'en' : 'vi';
+    // A form the server rendered into the element is kept: the person may
+    // already be typing in it. The module takes it over when it arrives.
+    var ssr = element.querySelector('form.kh164-form[data-kh164-ssr]');
     this._opts = {
       body: String(o.body || ''), period: String(o.period || ''), lang: this._lang,
       validateOn: o.validateOn === 'touch' ? 'touch' : 'submit', draftKey: String(o.draftKey || ''),
-      action: String(o.action || ''), reportDate: String(o.reportDate || ''), idPrefix: 'kh164-' + (++seq)
+      action: String(o.action || ''), reportDate: String(o.reportDate || ''),
+      idPrefix: ssr && ssr.id ? ssr.id : 'kh164-' + (++seq), heading: o.heading === 'h1' ? 'h1' : 'h2', adopt: !!ssr
     };
     this._ctl = null;
+    this._ssr = ssr;
     this._timer = 0;
     this._aborts = new Set();
     this._pending = [];
     this._destroyed = false;
-    this._state(words[this._lang].loading, '', 'status');
     var self = this;
+    if (ssr) {
+      // Until the module is ready, "check" is kept for later instead of
+      // submitting the page (which would send what was typed in the URL).
+      this._early = function (ev) {
+        ev.preventDefault();
+        self._submitLater = true;
+        self._progress();
+      };
+      ssr.addEventListener('submit', this._early);
+    } else {
+      this._state(words[this._lang].loading, '', 'status');
+    }
+    pending.add(this);
+    this._progress();
     this.ready = start(o.base || defaultBase).then(function (api) {
+      pending.delete(self);
       if (self._destroyed) {
         return self;
+      }
+      if (self._early) {
+        ssr.removeEventListener('submit', self._early);
       }
       var res = api.mount(element, JSON.stringify(self._opts), self._host());
       if (res && res.error) {
@@ -218,16 +335,56 @@
       self._pending.forEach(function (f) { f(); });
       self._pending = [];
       self._emit('ready', { body: self._opts.body, period: self._opts.period });
+      if (self._submitLater) {
+        var f = element.querySelector('form.kh164-form');
+        if (f && f.requestSubmit) { f.requestSubmit(); }
+      }
       return self;
     }).catch(function (err) {
+      pending.delete(self);
       if (!self._destroyed) {
-        self._state(words[self._lang].failed, err, 'alert');
+        if (self._ssr && self._ssr.isConnected) {
+          self._ssrFailed(err); // keep the form and what was typed in it
+        } else {
+          self._state(words[self._lang].failed, err, 'alert');
+        }
         self._emit('error', { phase: 'load', message: String(err && err.message || err) });
       }
       throw err;
     });
     this.ready.catch(function () {}); // reported through the error event
   }
+
+  // _progress shows how much of the module has arrived, in the loading
+  // state or in the status slot of a server-rendered form.
+  Handle.prototype._progress = function () {
+    if (this._ctl || this._destroyed) {
+      return;
+    }
+    var bar = this._el.querySelector('progress');
+    if (bar && progress.total > 0) {
+      bar.max = progress.total;
+      bar.value = Math.min(progress.loaded, progress.total);
+      bar.textContent = Math.round(100 * bar.value / bar.max) + '%';
+    }
+    if (this._submitLater && this._ssr) {
+      var hint = this._ssr.querySelector('.kh164-progress .kh164-hint');
+      if (hint) { hint.textContent = words[this._lang].later; }
+    }
+  };
+
+  // _ssrFailed says in a server-rendered form's status slot that the
+  // checks could not load; the form and what was typed stay.
+  Handle.prototype._ssrFailed = function (err) {
+    var slot = this._ssr.querySelector('.kh164-progress');
+    if (!slot) {
+      return;
+    }
+    var w = words[this._lang];
+    slot.setAttribute('role', 'alert');
+    slot.replaceChildren(el('p', 'kh164-state-title', w.failed), el('p', '', w.typed),
+      el('p', 'kh164-hint', w.detail + String(err && err.message || err)));
+  };
 
   Handle.prototype._host = function () {
     var self = this;
@@ -258,6 +415,7 @@
           function (e) { self._call('file-error', file.name, String(e && e.message || e)); });
       },
       download: download,
+      errors: function (n) { retitle(self, n); },
       crashed: function (reason) { self._crash(reason); }
     };
   };
@@ -286,6 +444,11 @@
     var panel = el('div', role === 'alert' ? 'kh164-panel kh164-panel-error' : 'kh164-panel');
     panel.setAttribute('role', role);
     panel.appendChild(el('p', 'kh164-state-title', message));
+    if (!err) {
+      var bar = el('progress', 'kh164-progress-bar');
+      bar.setAttribute('aria-label', message);
+      panel.appendChild(bar);
+    }
     if (err) {
       var w = words[this._lang];
       panel.appendChild(el('p', '', w.kept));
@@ -310,6 +473,7 @@
     }
     this._crashed = true;
     live.delete(this);
+    retitle(this, 0);
     this._state(words[this._lang].crashed, reason, 'alert');
     this._ctl = null;
     this._emit('error', { phase: 'crash', message: String(reason && reason.message || reason) });
@@ -345,11 +509,13 @@
     clearTimeout(this._timer);
     this._aborts.forEach(function (ac) { ac.abort(); });
     live.delete(this);
+    pending.delete(this);
+    retitle(this, 0);
     this._ctl = null;
     this._el.replaceChildren();
   };
 
-  var attrs = ['body', 'period', 'lang', 'validate-on', 'draft-key', 'action', 'report-date'];
+  var attrs = ['body', 'period', 'lang', 'validate-on', 'draft-key', 'action', 'report-date', 'heading'];
 
   window.KH164Form = {
     mount: function (element, options) { return new Handle(element, options); },
@@ -380,7 +546,7 @@
         var a = this.getAttribute.bind(this);
         this._handle = window.KH164Form.mount(this, {
           body: a('body'), period: a('period'), lang: a('lang'), validateOn: a('validate-on'),
-          draftKey: a('draft-key'), action: a('action'), reportDate: a('report-date')
+          draftKey: a('draft-key'), action: a('action'), reportDate: a('report-date'), heading: a('heading')
         });
       }
       get ready() { return this._handle ? this._handle.ready : Promise.reject(new Error('not connected')); }

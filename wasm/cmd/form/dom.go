@@ -63,6 +63,17 @@ func (d *dom) str(v safejs.Value, prop string) string {
 	return s
 }
 
+// truthy is the truth of property prop of v.
+func (d *dom) truthy(v safejs.Value, prop string) bool {
+	x := d.get(v, prop)
+	if d.err != nil {
+		return false
+	}
+	b, err := x.Truthy()
+	d.fail("truthy "+prop, err)
+	return b
+}
+
 // attr sets attribute name, or removes it when value is nil.
 func (d *dom) attr(v safejs.Value, name string, value *string) {
 	if value == nil {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -110,9 +111,9 @@ func mount(args []safejs.Value) (*widget, error) {
 	}
 	w := &widget{
 		f: f, opt: opt, touch: opt.ValidateOn == "touch", checker: report.Default(),
-		view:      form.View{Form: f, Lang: lang, IDs: form.IDs(opt.IDPrefix)},
+		view:      form.View{Form: f, Lang: lang, IDs: form.IDs(opt.IDPrefix), Heading: heading(opt.Heading)},
 		container: args[0], host: args[2], els: map[string]safejs.Value{},
-		values:  form.Values{form.KeyReportDate: form.FormatDay(f.Date)},
+		values:  f.Initial(),
 		changed: map[string]bool{}, touched: map[string]bool{}, shown: map[string]form.Problem{},
 		draftKey: f.DraftKey(opt.DraftKey),
 	}
@@ -122,8 +123,13 @@ func mount(args []safejs.Value) (*widget, error) {
 		w.storage, d.err = safejs.Undefined(), nil
 	}
 	saved := w.readDraft()
-	w.formEl = d.build(w.view.Render(w.values), w.els)
-	d.call(w.container, "replaceChildren", w.formEl)
+	if !opt.Adopt || !w.adopt(d) {
+		w.formEl = d.build(w.view.Render(w.values), w.els)
+		d.call(w.container, "replaceChildren", w.formEl)
+		if opt.Adopt { // typed into a form laid out otherwise: shown in this one
+			w.putValues(d)
+		}
+	}
 	if saved != nil {
 		d.replace(w.els[w.view.IDs.Of("notice")], w.view.Restore(*saved), w.els)
 	}
@@ -149,6 +155,75 @@ func mount(args []safejs.Value) (*widget, error) {
 		return nil, err
 	}
 	return w, nil
+}
+
+func heading(h string) string {
+	if h == "h1" {
+		return h
+	}
+	return "h2"
+}
+
+// adopt takes over the server-rendered form in the container: what was
+// typed in it before the module arrived becomes the values, and the form
+// is kept if it was laid out as this one (form.SSRAttr). It reports
+// whether the form was kept; if not, w.values holds what was typed, for
+// the form rendered in its place.
+func (w *widget) adopt(d *dom) bool {
+	existing := d.call(w.container, "querySelector", "form.kh164-form["+form.SSRAttr+"]")
+	if d.err != nil || existing.IsNull() || existing.IsUndefined() {
+		return false
+	}
+	els := map[string]safejs.Value{}
+	if id := d.str(existing, "id"); id != "" {
+		els[id] = existing
+	}
+	nodes := d.call(existing, "querySelectorAll", "[id]")
+	n, err := d.get(nodes, "length").Int()
+	d.fail("length", err)
+	for i := 0; i < n && d.err == nil; i++ {
+		e := d.call(nodes, "item", i)
+		els[d.str(e, "id")] = e
+	}
+	ids := w.view.IDs
+	for _, fd := range w.f.Fields() {
+		var v string
+		switch fd.Kind {
+		case form.Radios, form.Checks:
+			var picked []string
+			for i, c := range fd.Choices {
+				if e, ok := els[ids.Radio(fd.Key, i, c.Value)]; ok && d.truthy(e, "checked") {
+					picked = append(picked, c.Value)
+				}
+			}
+			v = strings.Join(picked, " ")
+		default:
+			if e, ok := els[ids.Control(fd.Key)]; ok {
+				v = d.str(e, "value")
+			}
+		}
+		if v != w.values[fd.Key] {
+			w.values[fd.Key] = v
+			w.changed[fd.Key], w.dirty = true, true
+		}
+		if v == "" && !fd.Extra {
+			delete(w.values, fd.Key)
+		}
+	}
+	sig, err := d.call(existing, "getAttribute", form.SSRAttr).String()
+	if d.err != nil || err != nil || sig != w.f.Signature() || d.str(existing, "id") != string(ids) {
+		return false
+	}
+	w.formEl, w.els = existing, els
+	d.replace(els[ids.Of("status")], nil, nil)
+	for key := range w.changed {
+		w.apply(d, key) // counts and labels of what was typed; the rest is as the server wrote it
+		if task, ok := strings.CutSuffix(key, "/status"); ok {
+			w.apply(d, task+"/text")
+			w.apply(d, task+"/reason")
+		}
+	}
+	return d.err == nil
 }
 
 // readDraft loads the saved draft, if any, to offer it; it returns when
@@ -254,6 +329,8 @@ func (w *widget) event(_ safejs.Value, args []safejs.Value) any {
 			switch {
 			case key != "" && d.str(target, "type") == "radio":
 				w.input(d, key, d.str(target, "value"))
+			case key != "" && d.str(target, "type") == "checkbox":
+				w.input(d, key, toggle(w.values[key], d.str(target, "value"), d.truthy(target, "checked")))
 			case d.str(target, "id") == w.view.IDs.Of("import"):
 				files := d.get(target, "files")
 				if n, err := d.get(files, "length").Int(); err == nil && n > 0 {
@@ -280,11 +357,30 @@ func (w *widget) event(_ safejs.Value, args []safejs.Value) any {
 			}
 			if b := d.call(target, "closest", "button[data-action]"); !b.IsNull() && !b.IsUndefined() {
 				data := d.get(b, "dataset")
-				w.action(d, d.str(data, "action"), d.str(data, "section"))
+				arg := d.str(data, "section")
+				if arg == "" {
+					arg = d.str(data, "key")
+				}
+				w.action(d, d.str(data, "action"), arg)
 			}
 		}
 		return nil
 	})
+}
+
+// toggle adds or removes one value of a Checks field's space-separated
+// list, keeping the order in which they were chosen.
+func toggle(list, value string, on bool) string {
+	var out []string
+	for _, s := range strings.Fields(list) {
+		if s != value {
+			out = append(out, s)
+		}
+	}
+	if on {
+		out = append(out, value)
+	}
+	return strings.Join(out, " ")
 }
 
 // input records a new value of field key.
@@ -293,14 +389,81 @@ func (w *widget) input(d *dom, key, value string) {
 	w.changed[key] = true
 	w.dirty = true
 	d.call(w.host, "later", saveDelay.Milliseconds())
-	if w.touch && w.touched[key] {
+	_, showing := w.shown[key]
+	switch {
+	case w.touch && w.touched[key]:
 		w.live(d)
+	case showing:
+		w.recheck(d, key) // a field shown in error is re-checked as it is corrected
 	}
 	w.apply(d, key)
-	if fd := w.f.Field(key); fd.Kind == form.Radios && strings.HasSuffix(key, "/status") {
-		w.apply(d, strings.TrimSuffix(key, "/status")+"/text") // its label names results or reason
+	if task, ok := strings.CutSuffix(key, "/status"); ok && w.f.Field(key).Kind == form.Radios {
+		w.apply(d, task+"/text") // its results and reason are required or not, shown or not
+		w.apply(d, task+"/reason")
 	}
 	w.emit("change", form.ChangeDetail{Field: key})
+}
+
+// recheck checks the values again for field key, which shows a problem:
+// its message is updated, or removed once the field is valid, inline and
+// in the summary. No other field gains a message.
+func (w *widget) recheck(d *dom, key string) {
+	_, ps := w.problems()
+	delete(w.shown, key)
+	for _, p := range ps {
+		if p.Field == key {
+			w.shown[key] = p
+		}
+	}
+	w.listItem(d, key)
+	w.counted(d)
+}
+
+// listItem brings the summary's link to field key in line with the
+// problem shown on it, in place: hidden once the field is fixed, never
+// re-created under the pointer or the focus.
+func (w *widget) listItem(d *dom, key string) {
+	li, ok := w.els[w.view.IDs.Part(key, "summary-item")]
+	if !ok {
+		return
+	}
+	p, shown := w.shown[key]
+	d.set(li, "hidden", !shown)
+	if shown {
+		d.set(d.get(li, "firstChild"), "textContent", p.Message(w.view.Lang))
+	}
+}
+
+// counted tells the loader how many problems show, for the page title's
+// "Lỗi: " prefix, and hides the summary once none does.
+func (w *widget) counted(d *dom) {
+	d.call(w.host, "errors", len(w.shown))
+	if s, ok := w.els[w.view.IDs.Of("summary")]; ok {
+		d.set(s, "hidden", len(w.shown) == 0)
+	}
+}
+
+// summary shows the error summary of the problems shown, in field order
+// (none: the summary goes), and tells the loader how many there are for
+// the page title's "Lỗi: " prefix.
+func (w *widget) summary(d *dom, focus bool) {
+	var ps []form.Problem
+	for _, fd := range w.f.Fields() {
+		if p, ok := w.shown[fd.Key]; ok {
+			ps = append(ps, p)
+		}
+	}
+	d.call(w.host, "errors", len(ps))
+	slot := w.els[w.view.IDs.Of("summary-slot")]
+	if len(ps) == 0 {
+		d.replace(slot, nil, nil)
+		delete(w.els, w.view.IDs.Of("summary"))
+		return
+	}
+	d.replace(slot, w.view.Summary(ps), w.els)
+	if focus {
+		w.focus(d, w.view.IDs.Of("summary"))
+	}
 }
 
 // problems checks the values with the server's rules.
@@ -325,8 +488,10 @@ func (w *widget) live(d *dom) {
 				delete(w.shown, key)
 			}
 			w.apply(d, key)
+			w.listItem(d, key)
 		}
 	}
+	w.counted(d)
 }
 
 // show puts exactly the problems ps on the fields and in the summary
@@ -347,15 +512,7 @@ func (w *widget) show(d *dom, ps []form.Problem, focus bool) {
 			w.touched[fd.Key] = true // after a submit, every field is checked live
 		}
 	}
-	slot := w.els[w.view.IDs.Of("summary-slot")]
-	if len(ps) == 0 {
-		d.replace(slot, nil, nil)
-		return
-	}
-	d.replace(slot, w.view.Summary(ps), w.els)
-	if focus {
-		w.focus(d, w.view.IDs.Of("summary"))
-	}
+	w.summary(d, focus)
 }
 
 // apply shows field key as its value and shown problem make it: message,
@@ -380,7 +537,7 @@ func (w *widget) apply(d *dom, key string) {
 	if st.DescribedBy != "" {
 		described = &st.DescribedBy
 	}
-	if fd.Kind == form.Radios {
+	if fd.Kind == form.Radios || fd.Kind == form.Checks {
 		fs := w.els[ids.Part(key, "fieldset")]
 		d.attr(fs, "aria-invalid", invalid)
 		d.attr(fs, "aria-describedby", described)
@@ -389,6 +546,7 @@ func (w *widget) apply(d *dom, key string) {
 	ctl := w.els[ids.Control(key)]
 	d.attr(ctl, "aria-invalid", invalid)
 	d.attr(ctl, "aria-describedby", described)
+	d.set(w.els[ids.Part(key, "group")], "hidden", !w.f.Shown(key, w.values))
 	if fd.Kind == form.Prose {
 		d.set(w.els[ids.Part(key, "label")], "textContent", st.Label)
 		count := w.els[ids.Part(key, "count")]
@@ -403,16 +561,38 @@ func (w *widget) putValues(d *dom) {
 	w.shown = map[string]form.Problem{}
 	w.touched, w.changed = map[string]bool{}, map[string]bool{}
 	for _, fd := range w.f.Fields() {
-		if fd.Kind == form.Radios {
+		switch fd.Kind {
+		case form.Radios:
 			for i, c := range fd.Choices {
 				d.set(w.els[ids.Radio(fd.Key, i, c.Value)], "checked", w.values[fd.Key] == c.Value)
 			}
-		} else {
+		case form.Checks:
+			picked := strings.Fields(w.values[fd.Key])
+			for i, c := range fd.Choices {
+				d.set(w.els[ids.Radio(fd.Key, i, c.Value)], "checked", slices.Contains(picked, c.Value))
+			}
+		default:
 			d.set(w.els[ids.Control(fd.Key)], "value", w.values[fd.Key])
 		}
 		w.apply(d, fd.Key)
 	}
-	d.replace(w.els[ids.Of("summary-slot")], nil, nil)
+	w.indicators(d)
+	w.summary(d, false)
+}
+
+// indicators shows the indicator areas that hold a shown indicator and
+// lists the others in the add control.
+func (w *widget) indicators(d *dom) {
+	ids := w.view.IDs
+	for _, s := range w.f.Sections {
+		if s.ID != "indicators" {
+			continue
+		}
+		for _, g := range s.Groups {
+			d.set(w.els[ids.Of(g.ID)], "hidden", !w.f.GroupShown(g, w.values))
+		}
+	}
+	d.replace(w.els[ids.Of("add-slot")], w.view.AddIndicator(w.values), w.els)
 }
 
 // focus moves focus to the element with the given id.
@@ -453,8 +633,11 @@ func (w *widget) edit(d *dom, focus string) {
 	w.focus(d, focus)
 }
 
-// action runs the button with the given data-action.
+// action runs the button with the given data-action; arg is its
+// data-section or data-key.
 func (w *widget) action(d *dom, action, section string) {
+	// section is the data-section of a change link, the data-key of a
+	// remove button.
 	ids := w.view.IDs
 	switch action {
 	case "export":
@@ -495,6 +678,33 @@ func (w *widget) action(d *dom, action, section string) {
 		} else {
 			w.focus(d, ids.Of("title"))
 		}
+	case "add-indicator":
+		key := d.str(w.els[ids.Of("add-indicator")], "value")
+		if fd := w.f.Field(key); fd == nil || !fd.Extra {
+			w.focus(d, ids.Of("add-indicator"))
+			return
+		}
+		if _, ok := w.values[key]; !ok {
+			w.values[key], w.dirty = "", true
+		}
+		w.apply(d, key)
+		w.indicators(d)
+		w.focus(d, ids.Control(key))
+		w.emit("change", form.ChangeDetail{Field: key})
+	case "remove-indicator":
+		if fd := w.f.Field(section); fd == nil || !fd.Extra {
+			return
+		}
+		delete(w.values, section)
+		delete(w.shown, section)
+		w.dirty = true
+		d.set(w.els[ids.Control(section)], "value", "")
+		w.apply(d, section)
+		w.indicators(d)
+		w.listItem(d, section)
+		w.counted(d)
+		w.focus(d, ids.Of("add-indicator"))
+		w.emit("change", form.ChangeDetail{Field: section})
 	case "import-close":
 		w.imported = nil
 		d.replace(w.els[ids.Of("dialog")], nil, nil)
@@ -542,8 +752,14 @@ func (w *widget) answer(d *dom, status int, body string) {
 		}
 	}
 	ok := status >= 200 && status < 300
-	d.replace(slot, w.view.Answer(ok, status, w.message(body)), w.els)
+	rc := w.receipt(body)
+	d.replace(slot, w.view.Answer(ok, status, rc), w.els)
 	if ok {
+		answer := json.RawMessage(body)
+		if !json.Valid(answer) {
+			answer, _ = json.Marshal(map[string]string{"message": body})
+		}
+		w.emit("sent", form.SentDetail{Status: status, Answer: answer})
 		w.sent = true
 		if !w.storage.IsUndefined() && !w.storage.IsNull() {
 			d.call(w.storage, "removeItem", w.draftKey)
@@ -553,31 +769,39 @@ func (w *widget) answer(d *dom, status int, body string) {
 	w.focus(d, ids.Of("answer-box"))
 }
 
-// message is the readable part of a server's answer: its "message" (or
-// "vi"/"en") member, or its text when short.
-func (w *widget) message(body string) string {
+// receipt reads a server's answer (form.Receipt lists the members): its
+// message in the form's language, or its text when short and not HTML.
+func (w *widget) receipt(body string) form.Receipt {
 	var m struct {
-		Message, VI, EN string
-		Errors          diag.List // the portal's refusals: a quota (429, 413), a bad header (400)…
+		Reference, Message, VI, EN string
+		Next                       form.Text
+		Document                   json.RawMessage // a URL, or {href, vi, en}
+		Errors                     diag.List       // the portal's refusals: a quota (429, 413), a bad header (400)…
 	}
 	if json.Unmarshal([]byte(body), &m) == nil {
-		if len(m.Errors) > 0 {
+		var doc struct{ Href, VI, EN string }
+		if json.Unmarshal(m.Document, &doc.Href) != nil {
+			_ = json.Unmarshal(m.Document, &doc) // neither: no link
+		}
+		rc := form.Receipt{Reference: m.Reference, Message: (form.Text{VI: m.VI, EN: m.EN}).In(w.view.Lang), Next: m.Next.In(w.view.Lang),
+			DocHref: doc.Href, DocTitle: (form.Text{VI: doc.VI, EN: doc.EN}).In(w.view.Lang)}
+		if rc.Message == "" {
+			rc.Message = m.Message
+		}
+		if rc.Message == "" && len(m.Errors) > 0 {
 			msgs := make([]string, len(m.Errors))
 			for i, is := range m.Errors {
 				msgs[i] = (form.Text{VI: is.VI, EN: is.EN}).In(w.view.Lang)
 			}
-			return strings.Join(msgs, " ")
+			rc.Message = strings.Join(msgs, " ")
 		}
-		if s := (form.Text{VI: m.VI, EN: m.EN}).In(w.view.Lang); s != "" {
-			return s
-		}
-		return m.Message
+		return rc
 	}
 	body = strings.TrimSpace(body)
 	if len(body) > 300 || strings.HasPrefix(body, "<") {
-		return ""
+		return form.Receipt{}
 	}
-	return body
+	return form.Receipt{Message: body}
 }
 
 // importFile reads a file the person chose: it is decoded strictly and
@@ -589,7 +813,7 @@ func (w *widget) importFile(d *dom, name string, data []byte) {
 	var problems diag.List
 	if fatal == nil {
 		report.Normalize(r)
-		fatal = w.f.Mismatch(r)
+		fatal = w.f.Fits(r)
 	}
 	if fatal == nil {
 		if err := w.checker.Validate(r); err != nil && !errors.As(err, &problems) {
@@ -625,6 +849,10 @@ func (w *widget) call(_ safejs.Value, args []safejs.Value) any {
 		case "setValue":
 			r := new(report.Report)
 			if _, l := decode.Strict("", []byte(str(1)), r, 0); l != nil {
+				return jsonString(form.SetValueErrors{Errors: l})
+			}
+			report.Normalize(r)
+			if l := w.f.Fits(r); l != nil { // nothing of it is dropped silently
 				return jsonString(form.SetValueErrors{Errors: l})
 			}
 			w.values, w.dirty = w.f.FromReport(r, w.view.Lang), true

@@ -36,7 +36,7 @@ export interface KH164FormAPI {
   diagnostics(): { forms: number; wasmMemoryBytes: number; stopped: string | null };
 }
 
-/** The element <kh164-report-form>: attributes body, period, lang, validate-on, draft-key, action, report-date. */
+/** The element <kh164-report-form>: attributes body, period, lang, validate-on, draft-key, action, report-date, heading. */
 export interface KH164ReportFormElement extends HTMLElement {
   readonly ready: Promise<FormHandle>;
   value(): Report | null;

@@ -31,6 +31,10 @@ export interface MountOptions {
    * The report date (YYYY-MM-DD); default: today, or the due date when today is outside the period.
    */
   reportDate?: string;
+  /**
+   * h1 when the form is the page's main content (its title is then the page's <h1>); default h2.
+   */
+  heading?: 'h1' | 'h2';
   /** URL of the kit's folder; default: the folder of kh164-form.js. Read by the loader. */
   base?: string;
 }
@@ -53,6 +57,11 @@ export interface Events {
    * Cancelable: preventDefault() stops the POST.
    */
   submit: Report;
+  /**
+   * The server accepted the report (a 2xx answer to the POST to action); the form shows its
+   * confirmation.
+   */
+  sent: SentDetail;
   /** The form could not load, stopped after an error, or an operation failed (no phase). */
   error: ErrorDetail;
 }
@@ -72,6 +81,17 @@ export interface ChangeDetail {
 /** InvalidDetail is the detail of the invalid event. */
 export interface InvalidDetail {
   errors: FieldIssue[];
+}
+
+/** SentDetail is the detail of the sent event. */
+export interface SentDetail {
+  /** The HTTP status of the answer. */
+  status: number;
+  /**
+   * The server's JSON answer (Receipt lists the members the form shows), or {"message": text} for
+   * an answer that is not JSON.
+   */
+  answer: Record<string, unknown>;
 }
 
 /** ErrorDetail is the detail of the error event. */
@@ -109,8 +129,9 @@ export interface Validation {
 }
 
 /**
- * SetValueErrors is what setValue() returns when its argument is not a report (it returns null
- * otherwise).
+ * SetValueErrors is what setValue() returns when its argument is not a report, or a report the form
+ * cannot hold entirely (another body, period, or tasks of another date: Fits); it returns null
+ * otherwise.
  */
 export interface SetValueErrors {
   errors: Issue[];
