@@ -119,3 +119,26 @@ const (
 	TaskNotInForm  Code = "task_not_in_form" // a report set in the form with a task the form does not have
 	InternalError  Code = "internal_error"   // the form could not check the report (a bug to report)
 )
+
+// Codes of the demo portal's accounts (examples/portal).
+const (
+	Unauthenticated     Code = "unauthenticated"       // a request without a valid session or API token
+	Forbidden           Code = "forbidden"             // a role that may not do this
+	NotYourBody         Code = "not_your_body"         // a report or draft of another body than the account's
+	CrossOrigin         Code = "cross_origin"          // a state-changing request from another origin
+	Unavailable         Code = "unavailable"           // the portal cannot serve for now
+	SigninFailed        Code = "signin_failed"         // a wrong username or password
+	SigninThrottled     Code = "signin_throttled"      // too many failed sign-ins for now
+	PasswordTooShort    Code = "password_too_short"    // a new password under the minimum length
+	PasswordTooLong     Code = "password_too_long"     // a new password over the maximum length
+	PasswordHasUsername Code = "password_has_username" // a new password that contains the username
+	PasswordMismatch    Code = "password_mismatch"     // the two new passwords differ
+	InvalidUsername     Code = "invalid_username"      // a username that is not lower-case letters, digits, . _ -
+	UsernameTaken       Code = "username_taken"        // a username another account has
+	InvalidName         Code = "invalid_name"          // an account's name that is empty, too long or not one line
+	InvalidRole         Code = "invalid_role"          // not a role of the portal
+	InvalidBody         Code = "invalid_body"          // an account's body that is not a body of the registry
+	NoAccount           Code = "no_account"            // no such account
+	NoToken             Code = "no_token"              // no such API token
+	OwnAccount          Code = "own_account"           // an administrator disabling their own account
+)

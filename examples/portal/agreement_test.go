@@ -45,13 +45,20 @@ func TestServeAgreesWithPortal(t *testing.T) {
 			t.Fatalf("%s: %v files, %v", set.glob, len(files), err)
 		}
 		store := openTestStore(t, t.TempDir())
+		st, err := openAuthStore(t.Context(), store)
+		if err != nil {
+			t.Fatal(err)
+		}
 		// Both servers read the same clock, on a day after every report's
 		// date: a report dated after the day it arrives is refused.
 		clock := func() time.Time { return time.Date(2026, 12, 14, 9, 0, 0, 0, time.UTC) }
 		s := newServer(store, set.reg, t.TempDir())
 		s.now = clock
 		s.buildDone(nil)
-		portal := httptest.NewServer(s.routes())
+		portal := httptest.NewUnstartedServer(s.routes())
+		s.auth = newAuthConfig(st, listenHosts(portal.Listener.Addr().String()))
+		portal.Start()
+		registerTestServer(t, portal, s) // postTo files each report as its body's reporter
 		svc := &reportapi.Service{Checker: report.NewChecker(report.Options{Registry: set.reg, Now: clock})}
 		serve := httptest.NewServer(svc.Handler())
 		invalid := 0
@@ -91,7 +98,12 @@ func TestServeAgreesWithPortal(t *testing.T) {
 
 func postTo(t *testing.T, url string, body []byte) (int, []byte) {
 	t.Helper()
-	resp, err := http.Post(url, "application/json", bytes.NewReader(body))
+	req, _ := http.NewRequest("POST", url, bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if _, ok := testServers.Load(hostOf(url)); ok {
+		authorize(t, req, body)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

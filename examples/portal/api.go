@@ -30,14 +30,17 @@ func writeIssue(w http.ResponseWriter, status int, code diag.Code, vi, en string
 //
 //	201 {"id", "body", "period", "reportDate", "version", "receivedAt", "vi", "en", "document", …} and Location
 //	413 over the size limit or the body's byte quota; 415 not application/json;
-//	400 a bad Idempotency-Key; 422 {"errors": [...]}; 429 over the body's version quota
+//	400 a bad Idempotency-Key; 401 not signed in; 403 another body's report;
+//	422 {"errors": [...]}; 429 over the body's version quota
 //
 // A retry is not a new version: with an Idempotency-Key header used
 // before by the same submitter, or with the same bytes as the version that
 // counts now, the answer is that version's 201, the same as the first time
 // (with Idempotent-Replayed: true).
 func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
-	data, ok := reportapi.Read(w, r, s.checker.MaxBytes()) // 415, 413 or 400, as planreport serve answers
+	// 415, 413 or 400 as planreport serve answers; then the portal's own
+	// header; then 422 as it answers.
+	data, ok := reportapi.Read(w, r, s.checker.MaxBytes())
 	if !ok {
 		return
 	}
@@ -48,8 +51,15 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 			fmt.Sprintf("The Idempotency-Key header must be 1 to %d printable ASCII characters (a UUID, for example).", maxKeyLen))
 		return
 	}
-	rep, ok := reportapi.Parse(w, s.checker, data) // 422 with the issues
+	rep, ok := reportapi.Parse(w, s.checker, data)
 	if !ok {
+		return
+	}
+	me := who(r)
+	if rep.Body != me.Body {
+		writeJSON(w, http.StatusForbidden, apiError{Errors: diag.List{diag.New("/body", diag.NotYourBody,
+			fmt.Sprintf("Tài khoản này chỉ gửi được báo cáo của %s.", s.bodyName(me.Body)),
+			fmt.Sprintf("This account may only file the reports of %s (%s).", s.bodyName(me.Body), me.Body))}})
 		return
 	}
 	at := s.now() // the receipt time; the checker read the same clock to refuse a report dated later
@@ -73,6 +83,9 @@ func (s *server) postReport(w http.ResponseWriter, r *http.Request) {
 		log.Printf("storing a report of %s: %v", rep.Body, err)
 		writeIssue(w, http.StatusServiceUnavailable, diag.StorageError, "Chưa lưu được báo cáo; hãy gửi lại sau ít phút. Bản nháp vẫn được giữ.", "The report could not be stored; send it again in a few minutes. Your draft is kept.")
 		return
+	}
+	if !existing {
+		s.audit(r, "report_filed", me.ID, me.ID, filedDetail(sub, me.token))
 	}
 	w.Header().Set("Location", fmt.Sprintf("/api/reports/%d", sub.ID))
 	if existing {
@@ -98,9 +111,14 @@ func validKey(key string) bool {
 	return true
 }
 
-// submitter names who sent r, for idempotency and duplicates: "" on this
-// demo portal, which has no accounts.
-func (s *server) submitter(r *http.Request) string { return "" }
+// submitter names who sent r, for idempotency and duplicates: the
+// signed-in account (auth.go).
+func (s *server) submitter(r *http.Request) string {
+	if p := who(r); p != nil {
+		return submitterOf(p.ID)
+	}
+	return ""
+}
 
 // overQuota answers a version refused by the quota of its body and
 // period: 429 when the count of versions ran out, 413 when the bytes did.
@@ -166,16 +184,29 @@ func (s *server) getReport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sub, err := s.store.Get(r.Context(), id)
+	if me := who(r); err == nil && me.Role == RoleReporter && sub.Body != me.Body {
+		err = ErrNotFound // another body's report: as if there were none
+	}
 	if errors.Is(err, ErrNotFound) {
 		writeIssue(w, http.StatusNotFound, diag.NotFound, "Không có báo cáo với mã này.", "There is no report with this ID.")
 		return
 	}
 	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
+		log.Printf("reading report %d: %v", id, err)
+		writeIssue(w, http.StatusServiceUnavailable, diag.StorageError, "Chưa đọc được báo cáo; hãy thử lại sau ít phút.", "The report could not be read; try again in a few minutes.")
+		return
+	}
+	filed, err := s.filers(r.Context(), []Submission{sub})
+	if err != nil {
+		log.Printf("naming the filer of report %d: %v", id, err)
+		writeIssue(w, http.StatusServiceUnavailable, diag.StorageError, "Chưa đọc được báo cáo; hãy thử lại sau ít phút.", "The report could not be read; try again in a few minutes.")
 		return
 	}
 	if strings.HasSuffix(r.URL.Path, "/meta") {
-		writeJSON(w, http.StatusOK, sub)
+		writeJSON(w, http.StatusOK, struct {
+			Submission
+			FiledBy string `json:"filedBy,omitempty"` // the filer's name and username
+		}{sub, filed[0].Filer})
 		return
 	}
 	h := w.Header()
@@ -190,6 +221,8 @@ func (s *server) getReport(w http.ResponseWriter, r *http.Request) {
 	h.Set("KH164-Period", sub.Period)
 	h.Set("KH164-Version", strconv.Itoa(sub.Version))
 	h.Set("KH164-Received-At", sub.ReceivedAt.Format(time.RFC3339Nano))
-	h.Set("Cache-Control", "private, max-age=31536000, immutable") // versions never change
+	// Versions never change, but they hold personal data: no cache keeps
+	// them (a shared office computer keeps nothing after sign-out).
+	h.Set("Cache-Control", "no-store")
 	w.Write(sub.Report)
 }

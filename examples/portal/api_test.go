@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/plan"
@@ -23,6 +21,7 @@ func postWith(t testing.TB, url string, body []byte, headers ...string) (*http.R
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 	}
+	authorize(t, req, body)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +84,7 @@ func TestVersionsReadBackAsReceived(t *testing.T) {
 		if resp.StatusCode != 201 {
 			t.Fatalf("POST: %d %s", resp.StatusCode, out)
 		}
-		got, err := http.Get(ts.URL + resp.Header.Get("Location"))
+		got, err := compilerGet(t, ts.URL+resp.Header.Get("Location"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -94,7 +93,7 @@ func TestVersionsReadBackAsReceived(t *testing.T) {
 		if got.StatusCode != 200 || !bytes.Equal(raw, sent) || got.Header.Get("Content-Type") != "application/json; charset=utf-8" {
 			t.Fatalf("GET: %d %s, %d bytes, equal %v", got.StatusCode, got.Header.Get("Content-Type"), len(raw), bytes.Equal(raw, sent))
 		}
-		meta, err := http.Get(ts.URL + resp.Header.Get("Location") + "/meta")
+		meta, err := compilerGet(t, ts.URL+resp.Header.Get("Location")+"/meta")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -111,10 +110,7 @@ func TestQuotas(t *testing.T) {
 	forBackends(t, func(t *testing.T, b backend) {
 		r := example(t, "so-y-te", annual2026)
 		store := openTestStoreQuota(t, b.newDB(t), Quota{MaxVersions: 3, MaxBytes: int64(4*len(r) + 100)})
-		s := newServer(store, plan.Default(), t.TempDir())
-		s.now = func() time.Time { return time.Date(2026, 12, 14, 9, 0, 0, 0, time.UTC) }
-		s.buildDone(nil)
-		ts := httptest.NewServer(s.routes())
+		ts, _ := startOn(t, store, plan.D(2026, 12, 14))
 		defer ts.Close()
 		for i := range 3 {
 			if resp, out := postWith(t, ts.URL, append(bytes.Clone(r), bytes.Repeat([]byte(" "), i)...)); resp.StatusCode != 201 {

@@ -325,6 +325,9 @@ func (s *server) reportDocument(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		sub, err = s.store.Get(r.Context(), id)
 	}
+	if me := who(r); err == nil && me.Role == RoleReporter && sub.Body != me.Body {
+		err = ErrNotFound // another body's report: as if there were none
+	}
 	if err != nil {
 		if errors.Is(err, ErrNotFound) || id == 0 {
 			writeIssue(w, http.StatusNotFound, diag.NotFound, "Không có báo cáo với mã này.", "There is no report with this ID.")
@@ -333,6 +336,7 @@ func (s *server) reportDocument(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
+	w.Header().Set("Cache-Control", "no-store") // personal data
 	rep, err := s.checker.ParseReceived("", sub.Report, sub.ReceivedAt)
 	if err == nil {
 		var d *document.Doc

@@ -14,9 +14,10 @@ import (
 	"github.com/kh164/kh164/plan"
 )
 
-func get(t *testing.T, url string) (*http.Response, []byte) {
+// fetch GETs url as a compiler.
+func fetch(t *testing.T, url string) (*http.Response, []byte) {
 	t.Helper()
-	resp, err := http.Get(url)
+	resp, err := compilerGet(t, url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +43,7 @@ func isDocx(t *testing.T, what string, data []byte) {
 // The compile page offers the documents, draws its charts on the server
 // and lists the missing bodies; a filed version has its document.
 func TestCompileDocumentsAndCharts(t *testing.T) {
-	ts, _ := newTestServer(t, t.TempDir(), plan.D(2026, 11, 28))
+	ts, s := newTestServer(t, t.TempDir(), plan.D(2026, 11, 28))
 	code, out := post(t, ts.URL, "application/json", example(t, "so-y-te", annual2026))
 	if code != http.StatusCreated {
 		t.Fatalf("POST: %d %s", code, out)
@@ -54,7 +55,7 @@ func TestCompileDocumentsAndCharts(t *testing.T) {
 	}
 
 	q := ts.URL + "/compile?period=annual-2026&as-of=2026-11-28"
-	resp, page := get(t, q)
+	resp, page := fetch(t, q)
 	if resp.StatusCode != 200 {
 		t.Fatalf("compile page: %d", resp.StatusCode)
 	}
@@ -71,17 +72,17 @@ func TestCompileDocumentsAndCharts(t *testing.T) {
 		t.Error("the compile page has an inline script")
 	}
 	for _, f := range []string{"docx", "reminder"} {
-		resp, data := get(t, q+"&format="+f)
+		resp, data := fetch(t, q+"&format="+f)
 		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != docxType || !strings.Contains(resp.Header.Get("Content-Disposition"), ".docx") {
 			t.Errorf("format=%s: %d %s", f, resp.StatusCode, resp.Header.Get("Content-Type"))
 		}
 		isDocx(t, f, data)
 	}
-	resp, data := get(t, q+"&format=print&number=125%2FBC-HC%C3%8CT&date=2026-12-10&signer=Nguy%E1%BB%85n%20V%C4%83n%20A")
+	resp, data := fetch(t, q+"&format=print&number=125%2FBC-HC%C3%8CT&date=2026-12-10&signer=Nguy%E1%BB%85n%20V%C4%83n%20A")
 	if !strings.Contains(string(data), "Số: 125/BC-HCÌT") || !strings.Contains(string(data), "ngày 10 tháng 12 năm 2026") || !strings.Contains(string(data), "Nguyễn Văn A") {
 		t.Error("the print view does not carry the blanks filled")
 	}
-	if resp, _ := get(t, q+"&format=docx&date=2026-13-01"); resp.StatusCode != http.StatusBadRequest {
+	if resp, _ := fetch(t, q+"&format=docx&date=2026-13-01"); resp.StatusCode != http.StatusBadRequest {
 		t.Errorf("a bad date in the blanks: %d", resp.StatusCode)
 	}
 	if resp.StatusCode != 200 || !strings.Contains(string(data), "size: A4") || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "style-src 'unsafe-inline'") {
@@ -89,19 +90,20 @@ func TestCompileDocumentsAndCharts(t *testing.T) {
 	}
 
 	// The filed version's own document.
-	resp, data = get(t, fmt.Sprintf("%s/api/reports/%d/document", ts.URL, sub.ID))
+	resp, data = fetch(t, fmt.Sprintf("%s/api/reports/%d/document", ts.URL, sub.ID))
 	if resp.StatusCode != 200 {
 		t.Fatalf("document: %d %s", resp.StatusCode, data)
 	}
 	isDocx(t, "the body's document", data)
-	resp, data = get(t, fmt.Sprintf("%s/api/reports/%d/document?format=html", ts.URL, sub.ID))
+	resp, data = fetch(t, fmt.Sprintf("%s/api/reports/%d/document?format=html", ts.URL, sub.ID))
 	if resp.StatusCode != 200 || !strings.Contains(string(data), "SỞ Y TẾ") {
 		t.Errorf("document html: %d", resp.StatusCode)
 	}
-	if resp, _ := get(t, ts.URL+"/api/reports/999/document"); resp.StatusCode != 404 {
+	if resp, _ := fetch(t, ts.URL+"/api/reports/999/document"); resp.StatusCode != 404 {
 		t.Errorf("unknown report's document: %d", resp.StatusCode)
 	}
-	_, form := get(t, ts.URL+"/form?body=so-y-te&period=annual-2026")
+	reporter, _, _ := s.auth.store.accountByUsername(t.Context(), "api.so-y-te")
+	_, form := get(t, sessionClient(t, ts, s, reporter), ts.URL+"/form?body=so-y-te&period=annual-2026")
 	if !strings.Contains(string(form), fmt.Sprintf(`/api/reports/%d/document`, sub.ID)) {
 		t.Error("the form page does not offer the filed version's document")
 	}
@@ -126,7 +128,7 @@ func TestPortalReceiptRules(t *testing.T) {
 	if code, out := post(t, ts.URL, "application/json", r); code != http.StatusCreated {
 		t.Fatalf("POST: %d %s", code, out)
 	}
-	_, page := get(t, ts.URL+"/compile?period=annual-2026&as-of=2026-12-02")
+	_, page := fetch(t, ts.URL+"/compile?period=annual-2026&as-of=2026-12-02")
 	if !strings.Contains(string(page), "Nộp muộn (nhận ngày 01/12/2026; hạn 20/11/2026; theo ngày nhận)") {
 		t.Error("the compile page does not judge on the day of receipt")
 	}

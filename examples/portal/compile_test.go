@@ -3,11 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"net/http"
-	"net/http/httptest"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
@@ -39,15 +36,13 @@ func (c *readCounter) Counting(ctx context.Context, period string, fn func(Submi
 func TestCompilationReadsOnlyWhatCounts(t *testing.T) {
 	forBackends(t, func(t *testing.T, b backend) {
 		store := &readCounter{Store: openTestStore(t, b.newDB(t))}
-		s := newServer(store, plan.Default(), t.TempDir())
-		s.now = func() time.Time { return time.Date(2026, 12, 14, 9, 0, 0, 0, time.UTC) }
-		s.buildDone(nil)
-		ts := httptest.NewServer(s.routes())
+		// On 14/12 every example is dated on or before the day it is received.
+		ts, _ := startOn(t, store, plan.D(2026, 12, 14))
 		defer ts.Close()
 		reports := exampleReports(t)
 		read := func(versions int) int64 {
 			store.bytes.Store(0)
-			resp, err := http.Get(ts.URL + "/compile?period=annual-2026&as-of=2026-12-14&format=json")
+			resp, err := compilerGet(t, ts.URL+"/compile?period=annual-2026&as-of=2026-12-14&format=json")
 			if err != nil || resp.StatusCode != 200 {
 				t.Fatalf("compile: %v %v", resp.Status, err)
 			}

@@ -52,12 +52,38 @@ type e2ePortal struct {
 	ts        *httptest.Server
 }
 
+// The accounts of the end-to-end tests, made by e2eAccounts.
+const (
+	e2eReporter, e2eCompiler, e2eOther = "so-y-te.hoa", "tong-hop.trang", "so-gddt.tuan"
+	e2ePassword                        = "Mùa thu Hà Nội lá vàng rơi"
+)
+
+// e2eAccounts makes a reporter of Sở Y tế, a reporter of Sở Giáo dục và
+// Đào tạo and a compiler, each with e2ePassword, and returns an API token
+// of the compiler for the test's own reading.
+func (p *e2ePortal) e2eAccounts(t *testing.T) string {
+	t.Helper()
+	account(t, p.srv, e2eReporter, RoleReporter, "so-y-te", e2ePassword)
+	account(t, p.srv, e2eOther, RoleReporter, "so-gddt", e2ePassword)
+	c := account(t, p.srv, e2eCompiler, RoleCompiler, "", e2ePassword)
+	_, tok, err := p.srv.auth.store.newToken(t.Context(), c.ID, "e2e", p.srv.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
 func (p *e2ePortal) start(t *testing.T, addr string) {
 	t.Helper()
 	// Not openTestStore: start is called in subtests, and the store
 	// lives until stop.
 	store, err := OpenStore(context.Background(), p.dir, StoreOptions{Quota: DefaultQuota})
 	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := openAuthStore(context.Background(), store)
+	if err != nil {
+		store.Close()
 		t.Fatal(err)
 	}
 	s := newServer(store, plan.Default(), p.dist)
@@ -71,6 +97,7 @@ func (p *e2ePortal) start(t *testing.T, addr string) {
 	ts := httptest.NewUnstartedServer(s.routes())
 	ts.Listener.Close()
 	ts.Listener = ln
+	s.auth = newAuthConfig(st, listenHosts(ln.Addr().String()))
 	ts.Start()
 	p.store, p.srv, p.ts = store, s, ts
 }
@@ -87,6 +114,33 @@ func (p *e2ePortal) stop() {
 type e2eTab struct{ *browsertest.Tab }
 
 func e2eTabOf(b *browsertest.Browser, t testing.TB) e2eTab { return e2eTab{b.Tab(t)} }
+
+// signIn signs in on the portal's sign-in page, as a person does, and
+// waits for the page it leads to.
+func (tb e2eTab) signIn(base, username, password string) {
+	tb.T.Helper()
+	tb.Do(chromedp.Navigate(base + "/signin"))
+	tb.Do(chromedp.SendKeys(sel("username"), username), chromedp.SendKeys(sel("password"), password))
+	if _, err := chromedp.Run(tb.Context(), chromedp.WaitEvent(page.LoadEventFired, nil,
+		chromedp.Click(chromedp.CSS(`form.signin button[type=submit]`)))); err != nil {
+		tb.T.Fatal(err)
+	}
+	if got := browsertest.Eval[string](tb.Tab, `(e => e ? e.textContent : '')(document.getElementById('me'))`); !strings.Contains(got, "·") {
+		tb.T.Fatalf("after signing in as %s the page (%s) shows no account: %.300s", username,
+			browsertest.Eval[string](tb.Tab, "location.pathname"), browsertest.Eval[string](tb.Tab, "document.body.innerText"))
+	}
+}
+
+// signOut presses the header's sign-out button and waits for the
+// signed-out page.
+func (tb e2eTab) signOut() {
+	tb.T.Helper()
+	if _, err := chromedp.Run(tb.Context(), chromedp.WaitEvent(page.LoadEventFired, nil,
+		chromedp.Click(chromedp.CSS(`form.account button.signout`)))); err != nil {
+		tb.T.Fatal(err)
+	}
+	tb.WaitFor(`!!document.getElementById('signed-out')`)
+}
 
 // sel selects the element with the given id. The widget's ids hold dots
 // (task III.6.1), so "#id" would not do.
@@ -246,6 +300,7 @@ func TestE2EPortal(t *testing.T) {
 	lap("kit built")
 	p.start(t, "127.0.0.1:0")
 	t.Cleanup(p.stop)
+	token := p.e2eAccounts(t)
 	addr := p.ts.Listener.Addr().String()
 	br := browsertest.Launch(t, chrome)
 	lap("portal and Chromium started")
@@ -261,6 +316,11 @@ func TestE2EPortal(t *testing.T) {
 
 	ok := t.Run("start page to form", func(t *testing.T) {
 		tb := e2eTabOf(br, t)
+		tb.Do(chromedp.Navigate(p.ts.URL + "/"))
+		if u := browsertest.Eval[string](tb.Tab, "location.pathname"); u != "/signin" {
+			t.Fatalf("the start page, signed out, is %s, not the sign-in page", u)
+		}
+		tb.signIn(p.ts.URL, e2eReporter, e2ePassword)
 		tb.Do(chromedp.Navigate(p.ts.URL + "/"))
 		tb.Do(chromedp.SetValue(sel("body"), "so-y-te"), chromedp.SetValue(sel("period"), "annual-2026"))
 		chosen := browsertest.Eval[[]string](tb.Tab, `['body', 'period'].map(id => document.getElementById(id).selectedOptions[0].textContent)`)
@@ -330,7 +390,9 @@ func TestE2EPortal(t *testing.T) {
 	ok = ok && t.Run("restart keeps it", func(t *testing.T) {
 		p.stop()
 		p.start(t, addr) // the same folder, the same address: the person's tab goes on
-		resp, err := http.Get(fmt.Sprintf("%s/api/reports/%d", p.ts.URL, v1.ID))
+		req, _ := http.NewRequest("GET", fmt.Sprintf("%s/api/reports/%d", p.ts.URL, v1.ID), nil)
+		req.Header.Set("Authorization", "Bearer "+token)
+		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -394,6 +456,8 @@ func TestE2EPortal(t *testing.T) {
 
 	ok = ok && t.Run("compilation", func(t *testing.T) {
 		tb := e2eTabOf(br, t)
+		tb.signOut()
+		tb.signIn(p.ts.URL, e2eCompiler, e2ePassword)
 		tb.Do(chromedp.Navigate(p.ts.URL + "/compile?period=annual-2026&as-of=2026-11-28"))
 		type row struct {
 			Class  string
@@ -448,12 +512,8 @@ func TestE2EPortal(t *testing.T) {
 
 	// The JSON download of the same page agrees with the HTML.
 	if ok {
-		resp, err := http.Get(p.ts.URL + "/compile?period=annual-2026&as-of=2026-11-28&format=json")
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		compiler, _, _ := p.srv.auth.store.accountByUsername(t.Context(), e2eCompiler)
+		_, data := get(t, sessionClient(t, p.ts, p.srv, compiler), p.ts.URL+"/compile?period=annual-2026&as-of=2026-11-28&format=json")
 		var c report.Compilation
 		if err := json.Unmarshal(data, &c); err != nil {
 			t.Fatalf("the JSON compilation: %v", err)

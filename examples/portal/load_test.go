@@ -47,7 +47,10 @@ func BenchmarkLoad(b *testing.B) {
 						for n := c; ctx.Err() == nil; n += *loadClients {
 							data := distinct(reports[n%len(reports)], n)
 							t0 := time.Now()
-							resp, err := client.Post(p.url+"/api/reports", "application/json", bytes.NewReader(data))
+							req, _ := http.NewRequest("POST", p.url+"/api/reports", bytes.NewReader(data))
+							req.Header.Set("Content-Type", "application/json")
+							req.Header.Set("Authorization", "Bearer "+tokenOf(p.url, data))
+							resp, err := client.Do(req)
 							if err != nil {
 								if ctx.Err() == nil {
 									bad++

@@ -1,22 +1,32 @@
 // Command portal is the demo reporting portal for Plan 164/KH-UBND, and the
 // reference integration of the kit:
 //
-//	go run ./examples/portal [-port 8080] [-data DIR] [-db URL] [-units FILE]
+//	go run ./examples/portal [-port 8080] [-data DIR] [-db URL] [-units FILE] [-demo=false] [-listen ADDR] [-hosts NAMES] [-https] [-forwarded] [-idle 30m]
 //	go run ./examples/portal backup -data DIR -to FILE
+//	go run ./examples/portal admin create -username NAME -name "FULL NAME" [-data DIR] [-db URL] [-url URL]
+//	go run ./examples/portal admin link -username NAME [-data DIR] [-db URL] [-url URL]
 //
-// It serves on localhost a start page (choose a body and a period), the
-// embedded report form, the report API, and the City Red Cross's
-// compilation:
+// It serves on localhost the embedded report form, the report API and the
+// City Red Cross's compilation, to accounts with roles:
 //
-//	GET  /                               start page
-//	GET  /form?body=ID&period=annual-2026 the report form (the embedded widget)
-//	POST /api/reports                    strict parse and validation; 201, 400, 413, 415, 422 or 429
-//	GET  /api/reports/{id}               one stored version: the bytes as received, with their type
-//	GET  /api/reports/{id}/meta          what the portal knows about it (JSON)
-//	GET  /api/schema?body=ID&at=DATE     the JSON Schema for integrators
-//	GET  /compile?period=annual-2026     the compilation (HTML; &format=md or json to download)
-//	GET  /kh164/…                        the widget's files (the kit of go generate)
-//	GET  /example/                       examples/widget: the form embedded in a static page
+//	GET  /                               start page of the role                   signed in
+//	GET  /form?body=ID&period=annual-2026 the report form (the embedded widget)    reporter of ID
+//	POST /api/reports                    201, 400, 401, 403, 413, 415, 422, 429  reporter (session or API token) of the report's body
+//	GET  /api/reports/{id}               one stored version: the bytes as received its body's reporter, compiler
+//	GET  /api/reports/{id}/meta          what the portal knows about it (JSON)    its body's reporter, compiler
+//	GET  /api/schema?body=ID&at=DATE     the JSON Schema for integrators          anyone
+//	GET  /compile?period=annual-2026     the compilation (&format=md or json)     compiler
+//	GET  /signin, POST /signin, /signout signing in (throttled) and out
+//	GET  /link/{token}                   a one-time link: set a password          anyone holding it
+//	GET  /admin, POST /admin/…           accounts, one-time links, API tokens     administrator
+//	GET  /admin/audit                    the audit trail                          administrator
+//	GET  /kh164/…                        the widget's files                       anyone
+//	GET  /example/                       examples/widget in a static page         signed in
+//
+// Who may use each route is declared where routes registers it (auth.go).
+// In demo mode (the default) the first start creates demo accounts and
+// prints their one-time sign-in links on the console; a deployment runs
+// with -demo=false and makes its first administrator with "admin create".
 //
 // Every accepted report is kept as a new version, in an SQLite database in
 // the data folder or, with -db postgres://…, in PostgreSQL: nothing is
@@ -44,6 +54,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -61,7 +72,14 @@ func main() {
 		}
 		return
 	}
-	port := flag.Int("port", 8080, "TCP port to listen on (localhost only); 0 picks a free one")
+	exitOnAdminCommand()
+	port := flag.Int("port", 8080, "TCP port to listen on, on 127.0.0.1 (see -listen); 0 picks a free one")
+	listen := flag.String("listen", "", "the address to listen on, host:port (default 127.0.0.1:PORT); a production portal listens where its HTTPS proxy reaches it")
+	hosts := flag.String("hosts", "", "comma-separated Host names (name or name:port) the portal answers to, against DNS rebinding (default: the names of the listen address)")
+	demo := flag.Bool("demo", true, "demo mode: at first start, create demo accounts and print their one-time sign-in links on the console; -demo=false in production")
+	https := flag.Bool("https", false, "people reach the portal over HTTPS (a proxy in front ends TLS): session cookies are Secure")
+	forwarded := flag.Bool("forwarded", false, "behind a reverse proxy on this machine: the client's address from X-Forwarded-For, HTTPS from X-Forwarded-Proto")
+	idle := flag.Duration("idle", defaultIdle, "end sessions unused this long")
 	data := flag.String("data", "portal-data", "folder for the SQLite database and the widget kit")
 	db := flag.String("db", "", "the database: a postgres://user@host/db URL, or a folder for SQLite (default: the -data folder)")
 	units := flag.String("units", "", "a units file (JSON) registering commune-level units")
@@ -92,6 +110,10 @@ func main() {
 		log.Fatal(err)
 	}
 	defer store.Close()
+	accounts, err := openAuthStore(ctx, store)
+	if err != nil {
+		log.Fatal(err)
+	}
 
 	dist := *kit
 	if dist == "" {
@@ -110,10 +132,36 @@ func main() {
 		go func() { s.buildDone(buildWidget(dist)) }()
 	}
 
-	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", *port))
+	addr := *listen
+	if addr == "" {
+		addr = fmt.Sprintf("127.0.0.1:%d", *port)
+	}
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		log.Fatal(err)
 	}
+	allowed := listenHosts(ln.Addr().String())
+	if *hosts != "" {
+		allowed = strings.Split(strings.ToLower(strings.ReplaceAll(*hosts, " ", "")), ",")
+	}
+	s.auth = newAuthConfig(accounts, allowed)
+	s.auth.secureCookies, s.auth.forwarded, s.auth.idle, s.auth.demo = *https, *forwarded, *idle, *demo
+	base := "http://" + allowed[0]
+	if *https {
+		base = "https://" + allowed[0]
+	}
+	if *demo {
+		if err := setUpDemo(ctx, accounts, os.Stdout, base, time.Now(), defaultLinkTTL); err != nil {
+			log.Fatal(err)
+		}
+	}
+	go func() { // end forgotten sessions now and then
+		for range time.Tick(10 * time.Minute) {
+			if err := accounts.pruneSessions(ctx, time.Now(), s.auth.idle, s.auth.maxAge); err != nil && ctx.Err() == nil {
+				log.Printf("ending idle sessions: %v", err)
+			}
+		}
+	}()
 	srv := reportapi.NewServer(s.routes()) // the timeouts planreport serve has too
 	stopped := make(chan struct{})
 	go func() {
@@ -130,7 +178,7 @@ func main() {
 	if IsPostgres(*db) {
 		where = "data in PostgreSQL"
 	}
-	log.Printf("Plan %s portal on http://%s/ (%s)", plan.ID, ln.Addr(), where)
+	log.Printf("Plan %s portal on %s/ (%s; answers to %s)", plan.ID, base, where, strings.Join(allowed, ", "))
 	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
 		log.Fatal(err)
 	}

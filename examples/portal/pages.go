@@ -26,9 +26,10 @@ var files embed.FS
 var hanoi = time.FixedZone("ICT", 7*3600)
 
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"num": func(n int64) string { return report.GroupDigits(n, ".") },
-	"inc": func(n int) int { return n + 1 },
-	"vi":  func(d plan.Date) string { return d.Vietnamese() },
+	"num":  func(n int64) string { return report.GroupDigits(n, ".") },
+	"inc":  func(n int) int { return n + 1 },
+	"vi":   func(d plan.Date) string { return d.Vietnamese() },
+	"when": func(t time.Time) string { return t.In(hanoi).Format("15:04:05 02/01/2006") },
 	"taskText": func(id string) string {
 		t, _ := plan.TaskByID(id)
 		return t.Text
@@ -67,6 +68,21 @@ func writeCompressed(w http.ResponseWriter, r *http.Request, status int, data []
 	z.Close()
 }
 
+// page renders a page for the request's principal: the header shows who
+// is signed in, with the sign-out button.
+func (s *server) page(w http.ResponseWriter, r *http.Request, status int, name string, data map[string]any) {
+	s.render(w, status, name, s.withMe(r, data))
+}
+
+// withMe adds who is signed in to a page's data, for its header.
+func (s *server) withMe(r *http.Request, data map[string]any) map[string]any {
+	if p := who(r); p != nil {
+		data["Me"] = p
+		data["MeBody"] = s.bodyName(p.Body)
+	}
+	return data
+}
+
 // static serves an embedded file.
 func (s *server) static(name, ctype string) http.HandlerFunc {
 	data, err := files.ReadFile(name)
@@ -89,12 +105,20 @@ func periods(today plan.Date) []plan.Period {
 	}
 }
 
+// startPage is the start of each role: a reporter chooses the period of
+// its own body's report; a compiler and an administrator find their pages.
 func (s *server) startPage(w http.ResponseWriter, r *http.Request) {
 	today := plan.DateOf(s.now())
-	s.render(w, http.StatusOK, "start.html", map[string]any{
+	var bodies []plan.Body
+	if p := who(r); p.Role == RoleReporter {
+		if b, err := s.reg.Body(p.Body); err == nil {
+			bodies = []plan.Body{b}
+		}
+	}
+	s.page(w, r, http.StatusOK, "start.html", map[string]any{
 		"Plan":    plan.Plan(),
 		"Today":   today,
-		"Bodies":  s.reg.Reporters(today),
+		"Bodies":  bodies,
 		"Periods": periods(today),
 	})
 }
@@ -117,7 +141,12 @@ func (s *server) formPage(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		l, _ := err.(diag.List)
-		s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
+		s.page(w, r, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
+		return
+	}
+	me := who(r)
+	if body.ID != me.Body {
+		s.forbidden(w, r, false)
 		return
 	}
 	subs, err := s.store.Versions(r.Context(), body.ID, p.String())
@@ -134,17 +163,17 @@ func (s *server) formPage(w http.ResponseWriter, r *http.Request) {
 	// form over when it arrives.
 	today := plan.DateOf(s.now())
 	var el bytes.Buffer
-	if err := form.WriteElement(&el, form.Element{ID: "report", Body: body.ID, Period: p, Lang: diag.VI, DraftKey: "portal",
+	if err := form.WriteElement(&el, form.Element{ID: "report", Body: body.ID, Period: p, Lang: diag.VI, DraftKey: draftKey(me.ID),
 		Action: "/api/reports", ReportDate: today, Heading: "h1", Today: today, Registry: s.reg}); err != nil {
 		l, _ := err.(diag.List)
 		s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
 		return
 	}
-	s.renderFor(w, r, http.StatusOK, "form.html", map[string]any{
+	s.renderFor(w, r, http.StatusOK, "form.html", s.withMe(r, map[string]any{
 		"Body": body, "Period": p, "Due": due, "PeriodName": p.Vietnamese(),
 		"Today": today, "Latest": latest, "Kit": s.kitHead(),
 		"Form": template.HTML(el.String()), // escaped by form.WriteElement
-	})
+	}))
 }
 
 // kitHead is the markup that loads the widget's files by their hashed,
@@ -170,7 +199,7 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 	var err error
 	if v := q.Get("period"); v != "" {
 		if p, err = plan.ParsePeriod(v); err != nil {
-			s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": diag.List{diag.New("/period", diag.InvalidPeriod,
+			s.page(w, r, http.StatusBadRequest, "problem.html", map[string]any{"Issues": diag.List{diag.New("/period", diag.InvalidPeriod,
 				"Kỳ báo cáo phải có dạng annual-2026 hoặc half-year-2026.", "The period must look like annual-2026 or half-year-2026.")}})
 			return
 		}
@@ -178,7 +207,7 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 	if v := q.Get("as-of"); v != "" {
 		if asOf, err = plan.ParseDate(v); err != nil {
 			l, _ := err.(diag.List)
-			s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
+			s.page(w, r, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
 			return
 		}
 	}
@@ -191,9 +220,15 @@ func (s *server) compilePage(w http.ResponseWriter, r *http.Request) {
 	s.addUnread(c, unread)
 	name := fmt.Sprintf("tong-hop-%s-%s", p, asOf)
 	if !s.compileDownload(w, q, c, name) {
-		s.render(w, http.StatusOK, "compile.html", map[string]any{
+		filers, err := s.filers(r.Context(), all)
+		if err != nil {
+			log.Printf("naming the filers: %v", err)
+			s.unavailable(w, r, false)
+			return
+		}
+		s.page(w, r, http.StatusOK, "compile.html", map[string]any{
 			"C": c, "PeriodName": p.Vietnamese(), "Periods": periods(today), "V": s.view(r.Context(), c, all),
-			"FiguresRule": report.FiguresRule,
+			"FiguresRule": report.FiguresRule, "Versions": filers,
 		})
 	}
 }

@@ -1,6 +1,7 @@
 // portal.js: the portal's own behaviour around the embedded form. The
-// form does everything else; this file only offers to start from the last
-// version the portal received (a file, so pages keep a strict CSP).
+// form does everything else; this file offers to start from the last
+// version the portal received, and removes drafts at sign-out (a file,
+// so pages keep a strict CSP).
 (function () {
   'use strict';
   var notice = document.getElementById('latest');
@@ -34,4 +35,19 @@
         notice.querySelector('p').textContent = 'Không tải được bản đã gửi (' + err.message + '). Bạn vẫn có thể nhập và gửi báo cáo.';
       });
   });
+})();
+// After signing out: remove the account's drafts from this browser. The
+// form keeps them under keys ending in the account's draft-key
+// (kh164-draft:…:portal-a12), so another account's stay.
+(function () {
+  'use strict';
+  var out = document.getElementById('signed-out');
+  if (!out || !out.dataset.draftKey) return;
+  var suffix = ':' + out.dataset.draftKey;
+  try {
+    for (var i = localStorage.length - 1; i >= 0; i--) {
+      var key = localStorage.key(i);
+      if (key && key.indexOf('kh164-draft:') === 0 && key.slice(-suffix.length) === suffix) localStorage.removeItem(key);
+    }
+  } catch (e) { /* storage disabled: there are no drafts */ }
 })();

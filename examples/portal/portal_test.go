@@ -2,11 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -18,16 +24,117 @@ import (
 )
 
 // newTestServer starts the portal's handlers on a loopback httptest server
-// with a store in a temporary folder, and a clock fixed on day.
+// with a store in a temporary folder, and a clock fixed on day. The Host
+// allow-list is the listener's names, as the portal's default is.
 func newTestServer(t *testing.T, dir string, day plan.Date) (*httptest.Server, *server) {
 	t.Helper()
-	store := openTestStore(t, dir)
+	ts, s := newUnstartedServer(t, dir, day)
+	ts.Start()
+	registerTestServer(t, ts, s)
+	return ts, s
+}
+
+func newUnstartedServer(t *testing.T, dir string, day plan.Date) (*httptest.Server, *server) {
+	t.Helper()
+	return newUnstartedServerOn(t, openTestStore(t, dir), day)
+}
+
+// newUnstartedServerOn is newUnstartedServer on the store given.
+func newUnstartedServerOn(t *testing.T, store Store, day plan.Date) (*httptest.Server, *server) {
+	t.Helper()
+	st, err := openAuthStore(t.Context(), store)
+	if err != nil {
+		t.Fatal(err)
+	}
 	s := newServer(store, plan.Default(), t.TempDir())
 	s.now = func() time.Time { return time.Date(day.Year, day.Month, day.Day, 9, 0, 0, 0, time.UTC) }
 	s.buildDone(nil)
-	ts := httptest.NewServer(s.routes())
+	ts := httptest.NewUnstartedServer(s.routes())
+	s.auth = newAuthConfig(st, listenHosts(ts.Listener.Addr().String()))
 	t.Cleanup(func() { ts.Close(); store.Close() })
 	return ts, s
+}
+
+// account creates an account; with a password, it is set through a
+// one-time link, as a person does.
+func account(t testing.TB, s *server, username string, role Role, body, password string) Account {
+	t.Helper()
+	ctx := context.Background()
+	acc, err := s.auth.store.createAccount(ctx, Account{Username: username, Name: "Tên của " + username, Role: role, Body: body}, s.now())
+	if errors.Is(err, ErrExists) {
+		if acc, _, err = s.auth.store.accountByUsername(ctx, username); err != nil {
+			t.Fatal(err)
+		}
+		return acc
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if password != "" {
+		link, err := s.auth.store.newLink(ctx, acc.ID, s.now(), time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hash, err := hashPassword(ctx, password)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if acc, err = s.auth.store.useLink(ctx, link, hash, s.now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return acc
+}
+
+// reporterToken returns an API token of a reporter account for body.
+func reporterToken(t testing.TB, s *server, body string) string {
+	t.Helper()
+	acc := account(t, s, "api."+body, RoleReporter, body, "")
+	_, tok, err := s.auth.store.newToken(context.Background(), acc.ID, "test", s.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
+}
+
+// sessionClient returns an HTTP client whose cookie jar holds a session
+// of acc, made directly in the store (signing in is tested on its own).
+func sessionClient(t testing.TB, ts *httptest.Server, s *server, acc Account) *http.Client {
+	t.Helper()
+	id, err := s.auth.store.newSession(context.Background(), acc.ID, s.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	jar, _ := cookiejar.New(nil)
+	u, _ := url.Parse(ts.URL)
+	jar.SetCookies(u, []*http.Cookie{{Name: "kh164-session", Value: id, Path: "/"}})
+	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+// get GETs url with client c, and returns the status and body.
+func get(t testing.TB, c *http.Client, url string) (int, []byte) {
+	t.Helper()
+	resp, err := c.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, out
+}
+
+// getAs GETs url with an API token.
+func getAs(t testing.TB, url, token string) (int, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, out
 }
 
 func example(t testing.TB, body string, p plan.Period) []byte {
@@ -43,9 +150,13 @@ func example(t testing.TB, body string, p plan.Period) []byte {
 	return b
 }
 
-func post(t testing.TB, url, ctype string, body []byte) (int, []byte) {
+// postAs files a report by API with token.
+func postAs(t testing.TB, url, token, ctype string, body []byte) (int, []byte) {
 	t.Helper()
-	resp, err := http.Post(url+"/api/reports", ctype, bytes.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, url+"/api/reports", bytes.NewReader(body))
+	req.Header.Set("Content-Type", ctype)
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,8 +186,9 @@ func TestSubmitKeepsEveryVersionAcrossRestarts(t *testing.T) {
 
 		// Restart on the same folder: the report is still there; a correction
 		// is version 2; both are kept.
-		ts2, _ := newTestServer(t, dir, day)
-		resp, err := http.Get(fmt.Sprintf("%s/api/reports/%d", ts2.URL, sub.ID))
+		// The accounts are kept too; the compiler reads it.
+		ts2, s2 := newTestServer(t, dir, day)
+		resp, err := compilerGet(t, fmt.Sprintf("%s/api/reports/%d", ts2.URL, sub.ID))
 		if err != nil || resp.StatusCode != http.StatusOK {
 			t.Fatalf("GET after restart: %v %v", resp.Status, err)
 		}
@@ -85,10 +197,21 @@ func TestSubmitKeepsEveryVersionAcrossRestarts(t *testing.T) {
 		if resp.Header.Get("KH164-Version") != "1" || !bytes.Equal(got, first) || resp.Header.Get("Content-Type") != "application/json" {
 			t.Fatalf("stored report differs after restart: version %q, %s", resp.Header.Get("KH164-Version"), resp.Header.Get("Content-Type"))
 		}
+		// Its metadata names the filer and the SHA-256 of the bytes.
+		code, out = compilerRead(t, fmt.Sprintf("%s/api/reports/%d/meta", ts2.URL, sub.ID))
+		var meta struct {
+			SHA256  string `json:"sha256"`
+			FiledBy string `json:"filedBy"`
+		}
+		if err := json.Unmarshal(out, &meta); err != nil || code != http.StatusOK {
+			t.Fatalf("GET …/meta after restart: %d %s", code, out)
+		}
+		if sum := sha256.Sum256(first); meta.SHA256 != hex.EncodeToString(sum[:]) || meta.FiledBy != "Tên của api.so-y-te (api.so-y-te)" {
+			t.Errorf("stored SHA-256 %s by %q, want %x by the body's reporter", meta.SHA256, meta.FiledBy, sum)
+		}
 		// The form page says a version was received and offers to start from it.
-		resp, _ = http.Get(ts2.URL + "/form?body=so-y-te&period=annual-2026")
-		page, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		reporter, _, _ := s2.auth.store.accountByUsername(t.Context(), "api.so-y-te")
+		_, page := get(t, sessionClient(t, ts2, s2, reporter), ts2.URL+"/form?body=so-y-te&period=annual-2026")
 		if !strings.Contains(string(page), fmt.Sprintf(`data-report="/api/reports/%d"`, sub.ID)) || !strings.Contains(string(page), "Gửi lại sẽ tạo bản 2") {
 			t.Error("the form page does not offer the received version")
 		}
@@ -99,7 +222,7 @@ func TestSubmitKeepsEveryVersionAcrossRestarts(t *testing.T) {
 		// The compilation counts the body once, as filed, and lists the first
 		// version as superseded. Received on 28/11, it is late, however it is
 		// dated.
-		resp, err = http.Get(ts2.URL + "/compile?period=annual-2026&as-of=2026-11-28&format=json")
+		resp, err = compilerGet(t, ts2.URL+"/compile?period=annual-2026&as-of=2026-11-28&format=json")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -116,11 +239,13 @@ func TestSubmitKeepsEveryVersionAcrossRestarts(t *testing.T) {
 			}
 		}
 		// The HTML page shows the body as filed, late.
-		resp, _ = http.Get(ts2.URL + "/compile?period=annual-2026&as-of=2026-11-28")
-		page, _ = io.ReadAll(resp.Body)
-		resp.Body.Close()
+		_, page = compilerRead(t, ts2.URL+"/compile?period=annual-2026&as-of=2026-11-28")
 		if !strings.Contains(string(page), `class="filing-late"><td>6</td><td>Sở Y tế</td>`) {
 			t.Error("the compilation page does not show Sở Y tế as filed late")
+		}
+		// Its list of versions names the filer of each.
+		if n := strings.Count(string(page), "<td>Tên của api.so-y-te (api.so-y-te)</td>"); n != 2 || !strings.Contains(string(page), `<table class="versions">`) {
+			t.Errorf("the compilation page names the filer of %d versions, want 2", n)
 		}
 	})
 }
@@ -181,6 +306,7 @@ func TestConcurrentSubmissionsAreAllStored(t *testing.T) {
 
 func TestMalformedRequestsLeaveTheStoreUnchanged(t *testing.T) {
 	ts, s := newTestServer(t, t.TempDir(), plan.D(2026, 11, 28))
+	tok := reporterToken(t, s, "so-y-te")
 	valid := example(t, "so-y-te", annual2026)
 	big := append([]byte(`{"difficulties":"`), bytes.Repeat([]byte("a"), 2<<20)...)
 	kinds := []struct {
@@ -207,7 +333,7 @@ func TestMalformedRequestsLeaveTheStoreUnchanged(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			code, out := post(t, ts.URL, k.ctype, k.body)
+			code, out := postAs(t, ts.URL, tok, k.ctype, k.body)
 			if code != k.status {
 				errs <- fmt.Sprintf("%s: status %d, want %d", k.name, code, k.status)
 				return
@@ -229,34 +355,39 @@ func TestMalformedRequestsLeaveTheStoreUnchanged(t *testing.T) {
 }
 
 func TestPages(t *testing.T) {
-	ts, _ := newTestServer(t, t.TempDir(), plan.D(2026, 11, 28))
+	ts, s := newTestServer(t, t.TempDir(), plan.D(2026, 11, 28))
+	reporter := sessionClient(t, ts, s, account(t, s, "so-y-te.hoa", RoleReporter, "so-y-te", ""))
+	compiler := sessionClient(t, ts, s, account(t, s, "tong-hop", RoleCompiler, "", ""))
+	anonymous := &http.Client{}
 	cases := []struct {
+		as     *http.Client
 		path   string
 		status int
 		want   string
 	}{
-		{"/", 200, `<option value="so-y-te">Sở Y tế</option>`},
-		{"/form?body=so-y-te&period=annual-2026", 200, `<kh164-report-form id="report" body="so-y-te" period="annual-2026" lang="vi" draft-key="portal" report-date="2026-11-28"`},
-		{"/favicon.ico", 204, ""},
-		{"/portal.js", 200, "setValue"},
-		{"/form?body=so-y-te&period=half-year-2026", 400, "không phải nộp báo cáo 6 tháng"},
-		{"/form?body=nobody&period=annual-2026", 400, "Không có cơ quan, đơn vị mã"},
-		{"/compile?period=annual-2026&as-of=2026-11-28", 200, "Phải nộp: <strong>141</strong>"},
-		{"/compile?period=yearly", 400, "annual-2026"},
-		{"/api/schema?body=so-y-te&at=2026-11-15", 200, `"const": "so-y-te"`},
-		{"/api/schema", 200, `"$schema"`},
-		{"/api/reports/999", 404, "not_found"},
+		{reporter, "/", 200, `<option value="so-y-te">Sở Y tế</option>`},
+		{reporter, "/form?body=so-y-te&period=annual-2026", 200, `<kh164-report-form id="report" body="so-y-te" period="annual-2026" lang="vi" draft-key="portal-a1" report-date="2026-11-28"`},
+		{anonymous, "/favicon.ico", 204, ""},
+		{anonymous, "/portal.js", 200, "setValue"},
+		{anonymous, "/signin", 200, `autocomplete="current-password"`},
+		{reporter, "/form?body=so-y-te&period=half-year-2026", 400, "không phải nộp báo cáo 6 tháng"},
+		{reporter, "/form?body=nobody&period=annual-2026", 400, "Không có cơ quan, đơn vị mã"},
+		{compiler, "/compile?period=annual-2026&as-of=2026-11-28", 200, "Phải nộp: <strong>141</strong>"},
+		{compiler, "/compile?period=yearly", 400, "annual-2026"},
+		{anonymous, "/api/schema?body=so-y-te&at=2026-11-15", 200, `"const": "so-y-te"`},
+		{anonymous, "/api/schema", 200, `"$schema"`},
+		{compiler, "/api/reports/999", 404, "not_found"},
 	}
 	for _, c := range cases {
-		resp, err := http.Get(ts.URL + c.path)
+		code, body := get(t, c.as, ts.URL+c.path)
+		if code != c.status || !strings.Contains(string(body), c.want) {
+			t.Errorf("GET %s: %d, want %d with %q; got %.300s", c.path, code, c.status, c.want, body)
+		}
+		resp, err := c.as.Get(ts.URL + c.path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if resp.StatusCode != c.status || !strings.Contains(string(body), c.want) {
-			t.Errorf("GET %s: %d, want %d with %q; got %.300s", c.path, resp.StatusCode, c.status, c.want, body)
-		}
 		if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval'") {
 			t.Errorf("GET %s: CSP %q", c.path, csp)
 		}

@@ -73,6 +73,12 @@ func startPortal(t testing.TB, db string, args ...string) *proc {
 		t.Fatal(err)
 	}
 	data := t.TempDir()
+	// Every body's reporter gets an API token, for the submitters.
+	var bodies []string
+	for _, b := range plan.Default().Expected(annual2026) {
+		bodies = append(bodies, b.ID)
+	}
+	tokens := provisionTokens(t, db, bodies)
 	args = append([]string{"-port", "0", "-data", data, "-db", db, "-kit", t.TempDir(), "-example", ""}, args...)
 	p := &proc{cmd: exec.Command(bin, args...), logs: new(bytes.Buffer), done: make(chan error, 1)}
 	stderr, _ := p.cmd.StderrPipe()
@@ -98,6 +104,10 @@ func startPortal(t testing.TB, db string, args ...string) *proc {
 		p.cmd.Process.Kill()
 		t.Fatalf("the portal did not start:\n%s", p.log())
 	}
+	for b, tok := range tokens {
+		testTokens.Store(hostOf(p.url)+"|"+b, tok)
+	}
+	t.Cleanup(func() { forgetHost(hostOf(p.url)) })
 	t.Cleanup(func() {
 		if p.cmd.ProcessState == nil {
 			p.cmd.Process.Kill()
@@ -138,6 +148,7 @@ func submitter(ctx context.Context, url string, reports [][]byte, start int, ste
 		data := distinct(reports[n%len(reports)], n)
 		req, _ := http.NewRequestWithContext(ctx, "POST", url+"/api/reports", bytes.NewReader(data))
 		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bearer "+tokenOf(url, data))
 		resp, err := client.Do(req)
 		if err != nil {
 			continue // killed, or ctx ended: no answer, no promise
@@ -249,7 +260,7 @@ func TestSIGTERMFinishesRequestsInFlight(t *testing.T) {
 			}
 			defer c.Close()
 			conns[i], bodies[i] = c, distinct(reports[i%len(reports)], i)
-			fmt.Fprintf(c, "POST /api/reports HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", addr, len(bodies[i]))
+			fmt.Fprintf(c, "POST /api/reports HTTP/1.1\r\nHost: %s\r\nContent-Type: application/json\r\nAuthorization: Bearer %s\r\nContent-Length: %d\r\n\r\n", addr, tokenOf(p.url, bodies[i]), len(bodies[i]))
 			c.Write(bodies[i][:len(bodies[i])/2])
 		}
 		time.Sleep(300 * time.Millisecond) // the portal has read the headers: the requests are in flight

@@ -14,12 +14,14 @@ import (
 
 // server holds what the handlers share. It is safe for concurrent use.
 type server struct {
-	store   Store
-	reg     *plan.Registry
-	checker *report.Checker
-	dist    string           // the widget's files, served at /kh164/
-	example string           // a folder of static pages served at /example/, or ""
-	now     func() time.Time // the clock, replaced in tests
+	store    Store
+	reg      *plan.Registry
+	checker  *report.Checker
+	dist     string           // the widget's files, served at /kh164/
+	example  string           // a folder of static pages served at /example/, or ""
+	now      func() time.Time // the clock, replaced in tests
+	auth     *authConfig      // accounts, sessions, tokens, the audit trail (auth.go)
+	patterns []string         // the routes registered, each with who may use it
 
 	built    chan struct{} // closed when the widget build has ended
 	buildErr error
@@ -57,31 +59,48 @@ const csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 
 func (s *server) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.startPage)
-	mux.HandleFunc("GET /form", s.formPage)
-	mux.HandleFunc("GET /compile", s.compilePage)
-	mux.HandleFunc("GET /portal.css", s.static("portal.css", "text/css; charset=utf-8"))
-	mux.HandleFunc("GET /portal.js", s.static("portal.js", "text/javascript; charset=utf-8"))
-	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
-	mux.HandleFunc("POST /api/reports", s.postReport)
-	mux.HandleFunc("GET /api/reports/{id}", s.getReport)
-	mux.HandleFunc("GET /api/reports/{id}/meta", s.getReport)
-	mux.HandleFunc("GET /api/reports/{id}/document", s.reportDocument)
-	mux.HandleFunc("GET /api/schema", (&reportapi.Service{Checker: s.checker, Now: func() time.Time { return s.now() }}).Schema)
-	mux.Handle("GET /kh164/", http.StripPrefix("/kh164", s.waitForWidget(build.Handler(s.dist))))
+	s.patterns = nil
+	h := func(pattern string, a access, f http.HandlerFunc) { s.handle(mux, pattern, a, f) }
+	h("GET /{$}", anyone, s.startPage)
+	h("GET /form", reporters, s.formPage)
+	h("GET /compile", compilers, s.compilePage)
+	h("GET /portal.css", public, s.static("portal.css", "text/css; charset=utf-8"))
+	h("GET /portal.js", public, s.static("portal.js", "text/javascript; charset=utf-8"))
+	h("GET /favicon.ico", public, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	h("POST /api/reports", apiFiling, s.postReport)
+	h("GET /api/reports/{id}", apiReading, s.getReport)
+	h("GET /api/reports/{id}/meta", apiReading, s.getReport)
+	h("GET /api/reports/{id}/document", apiReading, s.reportDocument)
+	h("GET /api/schema", public, (&reportapi.Service{Checker: s.checker, Now: func() time.Time { return s.now() }}).Schema)
+	h("GET /signin", public, s.signinPage)
+	h("POST /signin", public, s.signin)
+	h("POST /signout", anyone, s.signout)
+	h("GET /link/{token}", public, s.linkPage)
+	h("POST /link/{token}", public, s.setPassword)
+	h("GET /admin", admins, s.adminPage)
+	h("POST /admin/accounts", admins, s.createAccount)
+	h("POST /admin/accounts/{id}/link", admins, s.newLinkFor)
+	h("POST /admin/accounts/{id}/disable", admins, s.setDisabled(true))
+	h("POST /admin/accounts/{id}/enable", admins, s.setDisabled(false))
+	h("POST /admin/accounts/{id}/tokens", admins, s.newToken)
+	h("POST /admin/tokens/{id}/revoke", admins, s.revokeToken)
+	h("GET /admin/audit", admins, s.auditPage)
+	s.handle(mux, "GET /kh164/", public, http.StripPrefix("/kh164", s.waitForWidget(build.Handler(s.dist))))
 	if s.example != "" {
-		mux.Handle("GET /example/", http.StripPrefix("/example", http.FileServer(http.Dir(s.example))))
+		s.handle(mux, "GET /example/", anyone, http.StripPrefix("/example", http.FileServer(http.Dir(s.example))))
 	}
-	return secure(mux)
+	return s.guardHost(secure(s.crossOrigin(mux)))
 }
 
-// secure sets the security headers of every answer.
+// secure sets the security headers of every answer: nothing is kept in a
+// cache unless a handler says so (the static files do).
 func secure(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
 		hd.Set("Content-Security-Policy", csp)
 		hd.Set("X-Content-Type-Options", "nosniff")
 		hd.Set("Referrer-Policy", "same-origin")
+		hd.Set("Cache-Control", "no-store") // personal data; static files say otherwise
 		h.ServeHTTP(w, r)
 	})
 }

@@ -61,7 +61,7 @@ func sqliteDSN(dir string) string {
 }
 
 func openSQLite(ctx context.Context, dir string, o StoreOptions) (*sqlStore, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := prepareDataDir(dir); err != nil { // 0700, reports.db 0600 (filing.go)
 		return nil, err
 	}
 	db, err := sql.Open("sqlite", sqliteDSN(dir))
