@@ -76,6 +76,11 @@ func (e *env) writeOut(path string, write func(io.Writer) error) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
+	// CreateTemp makes the file 0600; a document is read by the people it
+	// goes to, as any file the user writes (0644, what a umask of 022 gives).
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
 	return os.Rename(f.Name(), path)
 }
 

@@ -45,7 +45,9 @@ func runServe(e *env, args []string) int {
 	if err != nil {
 		return e.fail(fmt.Errorf("serve: %w", err))
 	}
-	svc := &reportapi.Service{Checker: report.NewChecker(report.Options{Registry: reg})}
+	// The service checks a report as it is received, so its clock refuses
+	// one dated after today (report_date_after_receipt), as the portal does.
+	svc := &reportapi.Service{Checker: report.NewChecker(report.Options{Registry: reg, Now: time.Now})}
 	srv := reportapi.NewServer(svc.Handler())
 	ctx := e.ctx
 	if ctx == nil {

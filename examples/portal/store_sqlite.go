@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,15 +95,27 @@ func backupSQLite(ctx context.Context, dir, to string) error {
 	if _, err := os.Stat(filepath.Join(dir, "reports.db")); err != nil {
 		return fmt.Errorf("no portal database in %s: %w", dir, err)
 	}
-	if _, err := os.Stat(to); err == nil {
+	// The copy holds personal data and password hashes: create it for the
+	// service's user only (0600), and atomically refuse an existing file.
+	// VACUUM INTO writes into an empty file.
+	f, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%s exists: choose a new file for the backup", to)
+	}
+	if err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
 	}
 	db, err := sql.Open("sqlite", sqliteDSN(dir))
 	if err != nil {
+		os.Remove(to)
 		return err
 	}
 	defer db.Close()
 	if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, to); err != nil {
+		os.Remove(to)
 		return fmt.Errorf("backing up %s: %w", dir, err)
 	}
 	return nil

@@ -205,6 +205,12 @@ func TestStore(t *testing.T) {
 		case err != nil:
 			t.Fatal(err)
 		default:
+			// It holds personal data and password hashes: the service's only.
+			if fi, err := os.Stat(copyFile); err != nil {
+				t.Error(err)
+			} else if fi.Mode().Perm() != 0o600 {
+				t.Errorf("the backup's mode is %v, want 0600", fi.Mode().Perm())
+			}
 			restored := t.TempDir()
 			os.Rename(copyFile, filepath.Join(restored, "reports.db"))
 			if n, err := openTestStore(t, restored).Count(ctx); err != nil || n != 4 {
