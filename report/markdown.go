@@ -259,29 +259,26 @@ func (c *Compilation) mdFigures(m *mdWriter) {
 }
 
 func (c *Compilation) mdNotes(m *mdWriter) {
-	m.p("## IV. Khó khăn, vướng mắc\n")
+	c.mdNoteSection(m, "IV. Khó khăn, vướng mắc", "khó khăn, vướng mắc", func(x Notes) string { return x.Difficulties })
+	m.p("\n")
+	c.mdNoteSection(m, "V. Đề xuất, kiến nghị", "đề xuất, kiến nghị", func(x Notes) string { return x.Proposals })
+	m.p("\n")
+}
+
+// mdNoteSection writes one section of the bodies' notes, the text pick
+// gives of each, in full, or a line saying that no report has one.
+func (c *Compilation) mdNoteSection(m *mdWriter, heading, what string, pick func(Notes) string) {
+	m.p("## %s\n", heading)
 	n := 0
 	for _, x := range c.Notes {
-		if x.Difficulties != "" {
+		if t := pick(x); t != "" {
 			n++
-			m.p("\n**%s:**\n\n%s\n", inline(x.Name), paragraphs(x.Difficulties))
+			m.p("\n**%s:**\n\n%s\n", inline(x.Name), paragraphs(t))
 		}
 	}
 	if n == 0 {
-		m.p("\nKhông có báo cáo nêu khó khăn, vướng mắc.\n")
+		m.p("\nKhông có báo cáo nêu %s.\n", what)
 	}
-	m.p("\n## V. Đề xuất, kiến nghị\n")
-	n = 0
-	for _, x := range c.Notes {
-		if x.Proposals != "" {
-			n++
-			m.p("\n**%s:**\n\n%s\n", inline(x.Name), paragraphs(x.Proposals))
-		}
-	}
-	if n == 0 {
-		m.p("\nKhông có báo cáo nêu đề xuất, kiến nghị.\n")
-	}
-	m.p("\n")
 }
 
 func (c *Compilation) mdNotCounted(m *mdWriter) {
