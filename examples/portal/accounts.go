@@ -280,20 +280,8 @@ func (a *authStore) accountByUsername(ctx context.Context, username string) (Acc
 
 // accounts lists every account, by username.
 func (a *authStore) accounts(ctx context.Context) ([]Account, error) {
-	rows, err := a.db.QueryContext(ctx, `SELECT `+accountColumns+` FROM accounts ORDER BY role, body, username`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Account
-	for rows.Next() {
-		acc, err := scanAccount(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, acc)
-	}
-	return out, rows.Err()
+	return collect(ctx, a.db, `SELECT `+accountColumns+` FROM accounts ORDER BY role, body, username`, nil,
+		func(rows *sql.Rows) (Account, error) { return scanAccount(rows) })
 }
 
 // countAccounts returns how many accounts exist.
@@ -487,22 +475,14 @@ func (a *authStore) tokenAccount(ctx context.Context, secret string) (Account, T
 
 // tokens lists every token, newest first.
 func (a *authStore) tokens(ctx context.Context) ([]Token, error) {
-	rows, err := a.db.QueryContext(ctx, `SELECT id, account_id, label, created_at, revoked_at FROM api_tokens ORDER BY id DESC`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Token
-	for rows.Next() {
-		var t Token
-		var created, revoked string
-		if err := rows.Scan(&t.ID, &t.Account, &t.Label, &created, &revoked); err != nil {
-			return nil, err
-		}
-		t.CreatedAt, t.Revoked = parseTime(created), revoked != ""
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return collect(ctx, a.db, `SELECT id, account_id, label, created_at, revoked_at FROM api_tokens ORDER BY id DESC`, nil,
+		func(rows *sql.Rows) (Token, error) {
+			var t Token
+			var created, revoked string
+			err := rows.Scan(&t.ID, &t.Account, &t.Label, &created, &revoked)
+			t.CreatedAt, t.Revoked = parseTime(created), revoked != ""
+			return t, err
+		})
 }
 
 // revokeToken revokes a token; it returns the token's account.
@@ -529,20 +509,11 @@ func (a *authStore) auditPage(ctx context.Context, before int64, n int) ([]Audit
 	if before > 0 {
 		query, args = `SELECT id, at, kind, actor, subject, remote, detail FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?`, []any{before, n}
 	}
-	rows, err := a.db.QueryContext(ctx, a.q(query), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []AuditEvent
-	for rows.Next() {
+	return collect(ctx, a.db, a.q(query), args, func(rows *sql.Rows) (AuditEvent, error) {
 		var e AuditEvent
 		var at string
-		if err := rows.Scan(&e.ID, &at, &e.Kind, &e.Actor, &e.Subject, &e.Remote, &e.Detail); err != nil {
-			return nil, err
-		}
+		err := rows.Scan(&e.ID, &at, &e.Kind, &e.Actor, &e.Subject, &e.Remote, &e.Detail)
 		e.At = parseTime(at)
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return e, err
+	})
 }

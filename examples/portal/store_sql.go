@@ -220,6 +220,25 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// collect runs query on q and scans each row with scan: the one loop over
+// result rows of the portal's stores.
+func collect[T any](ctx context.Context, q querier, query string, args []any, scan func(*sql.Rows) (T, error)) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
 // queryTx returns the submissions matching where, with their bytes if
 // withReport.
 func (s *sqlStore) queryTx(ctx context.Context, q querier, withReport bool, where string, args ...any) ([]Submission, error) {
@@ -227,13 +246,7 @@ func (s *sqlStore) queryTx(ctx context.Context, q querier, withReport bool, wher
 	if withReport {
 		cols += ", report"
 	}
-	rows, err := q.QueryContext(ctx, s.rebind(`SELECT `+cols+` FROM submissions `+where), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Submission
-	for rows.Next() {
+	return collect(ctx, q, s.rebind(`SELECT `+cols+` FROM submissions `+where), args, func(rows *sql.Rows) (Submission, error) {
 		var sub Submission
 		var at string
 		dst := []any{&sub.ID, &sub.Body, &sub.Period, &sub.ReportDate, &sub.Version, &at, &sub.ContentType, &sub.Size, &sub.SHA256, &sub.Submitter}
@@ -241,15 +254,15 @@ func (s *sqlStore) queryTx(ctx context.Context, q querier, withReport bool, wher
 			dst = append(dst, &sub.Report)
 		}
 		if err := rows.Scan(dst...); err != nil {
-			return nil, err
+			return sub, err
 		}
+		var err error
 		if sub.ReceivedAt, err = time.Parse(time.RFC3339Nano, at); err != nil {
-			return nil, err
+			return sub, err
 		}
 		if withReport && sub.Report == nil {
 			sub.Report = []byte{}
 		}
-		out = append(out, sub)
-	}
-	return out, rows.Err()
+		return sub, nil
+	})
 }
