@@ -16,7 +16,6 @@ import (
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 	"github.com/kh164/kh164/wasm/build"
-	"github.com/kh164/kh164/wasm/form"
 )
 
 //go:embed templates/*.html portal.css portal.js
@@ -163,7 +162,7 @@ func (s *server) formPage(w http.ResponseWriter, r *http.Request) {
 	// form over when it arrives.
 	today := plan.DateOf(s.now())
 	var el bytes.Buffer
-	if err := form.WriteElement(&el, form.Element{ID: "report", Body: body.ID, Period: p, Lang: diag.VI, DraftKey: draftKey(me.ID),
+	if err := build.WriteElement(&el, build.Element{ID: "report", Body: body.ID, Period: p, Lang: diag.VI, DraftKey: draftKey(me.ID),
 		Action: "/api/reports", ReportDate: today, Heading: "h1", Today: today, Registry: s.reg}); err != nil {
 		l, _ := err.(diag.List)
 		s.render(w, http.StatusBadRequest, "problem.html", map[string]any{"Issues": l})
@@ -172,7 +171,7 @@ func (s *server) formPage(w http.ResponseWriter, r *http.Request) {
 	s.renderFor(w, r, http.StatusOK, "form.html", s.withMe(r, map[string]any{
 		"Body": body, "Period": p, "Due": due, "PeriodName": p.Vietnamese(),
 		"Today": today, "Latest": latest, "Kit": s.kitHead(),
-		"Form": template.HTML(el.String()), // escaped by form.WriteElement
+		"Form": template.HTML(el.String()), // escaped by build.WriteElement
 	}))
 }
 

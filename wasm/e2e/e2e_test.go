@@ -39,7 +39,6 @@ import (
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 	"github.com/kh164/kh164/wasm/build"
-	"github.com/kh164/kh164/wasm/form"
 )
 
 // csp is the policy every response of the test server carries.
@@ -146,7 +145,7 @@ func newServer(tb testing.TB) *server {
 		}
 	})
 	// /ssr is a page as a server writes it: the form rendered inside its
-	// element (form.WriteElement) and the kit loaded by hashed name
+	// element (build.WriteElement) and the kit loaded by hashed name
 	// (build.Manifest.Head), as the portal does.
 	mux.HandleFunc("/ssr", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
@@ -161,7 +160,7 @@ func newServer(tb testing.TB) *server {
 			return
 		}
 		var el strings.Builder
-		if err := form.WriteElement(&el, form.Element{ID: "f1", Body: q.Get("body"), Period: p, Lang: diag.VI, ReportDate: date,
+		if err := build.WriteElement(&el, build.Element{ID: "f1", Body: q.Get("body"), Period: p, Lang: diag.VI, ReportDate: date,
 			Heading: "h1", ValidateOn: q.Get("validate-on"), Action: q.Get("action")}); err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return

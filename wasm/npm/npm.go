@@ -11,7 +11,7 @@
 //	node.mjs          the Node entry (@kh164/report-form/node): validate without a DOM
 //	index.d.ts        the loader's API (mount, the handle, the element, HTMLElementTagNameMap)
 //	node.d.ts         the Node entry's API
-//	types.d.ts        generated from the Go declarations of wasm/form/host.go and diag.Issue
+//	types.d.ts        generated from the Go declarations of wasm/internal/form/host.go and diag.Issue
 //	report.d.ts       generated from schema/report.schema.en.json
 //	README.md         for portal developers
 //	LICENSE
@@ -39,7 +39,7 @@ import (
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/internal/changelog"
 	"github.com/kh164/kh164/report"
-	"github.com/kh164/kh164/wasm/form"
+	"github.com/kh164/kh164/wasm/internal/form"
 )
 
 //go:generate go run ../cmd/npmpackage -types package
@@ -74,7 +74,7 @@ func Types(root string) (map[string][]byte, error) {
 		return nil, err
 	}
 	return map[string][]byte{
-		"types.d.ts": []byte(header + "// From the Go declarations of wasm/form/host.go and diag.Issue.\n\n" +
+		"types.d.ts": []byte(header + "// From the Go declarations of wasm/internal/form/host.go and diag.Issue.\n\n" +
 			"import type { Report } from './report';\n\n" + goTypes),
 		"report.d.ts": []byte(header + "// From schema/report.schema.en.json: report version " + fmt.Sprint(report.SchemaVersion) + ".\n\n" + reportTypes),
 	}, nil

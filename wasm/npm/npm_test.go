@@ -28,7 +28,7 @@ import (
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
 	"github.com/kh164/kh164/wasm/build"
-	"github.com/kh164/kh164/wasm/form"
+	"github.com/kh164/kh164/wasm/internal/form"
 	"github.com/kh164/kh164/wasm/npm"
 )
 

@@ -8,7 +8,7 @@
  *     handle:  ready (Promise), value(), setValue(report), validate(), destroy()
  *   <kh164-report-form body period lang validate-on draft-key action report-date heading>
  *     with the same methods on the element; a form the server rendered inside
- *     (wasm/form.WriteElement) is used at once and taken over by the module.
+ *     (wasm/build.WriteElement) is used at once and taken over by the module.
  * Events (CustomEvent, on the element): ready, change, invalid, submit (cancelable;
  * detail: the report), sent (detail: {status, answer}), error.
  *

@@ -7,7 +7,7 @@ import (
 
 	"github.com/hack-pad/safejs"
 
-	"github.com/kh164/kh164/wasm/form"
+	"github.com/kh164/kh164/wasm/internal/form"
 )
 
 // dom performs a series of DOM operations and keeps the first error: after

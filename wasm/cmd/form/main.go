@@ -10,7 +10,7 @@
 // JavaScript is reached only through github.com/hack-pad/safejs, and every
 // error it returns is handled: reported to the host as an "error" event,
 // or returned to the loader. The layout, the values, the report, the
-// checks and the views are package github.com/kh164/kh164/wasm/form; this program only
+// checks and the views are package github.com/kh164/kh164/wasm/internal/form; this program only
 // turns views into DOM nodes and events into calls.
 package main
 

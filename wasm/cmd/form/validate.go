@@ -13,7 +13,7 @@ import (
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
-	"github.com/kh164/kh164/wasm/form"
+	"github.com/kh164/kh164/wasm/internal/form"
 )
 
 // validateJS is validate(bytes[, units]) for a host without a DOM (the

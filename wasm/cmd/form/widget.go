@@ -15,7 +15,7 @@ import (
 	"github.com/kh164/kh164/diag"
 	"github.com/kh164/kh164/plan"
 	"github.com/kh164/kh164/report"
-	"github.com/kh164/kh164/wasm/form"
+	"github.com/kh164/kh164/wasm/internal/form"
 )
 
 // options are the mount options as the loader passes them, in JSON.

@@ -14,7 +14,7 @@ import (
 // out for it and builds the report back: nothing is lost or changed, in
 // either language.
 func TestRoundTrip(t *testing.T) {
-	files, err := filepath.Glob("../../report/testdata/valid/*.json")
+	files, err := filepath.Glob("../../../report/testdata/valid/*.json")
 	if err != nil || len(files) == 0 {
 		t.Fatal("no corpus", err)
 	}
