@@ -5,7 +5,8 @@
 //
 //	form.wasm         the form (github.com/kh164/kh164/wasm/cmd/form), GOOS=js GOARCH=wasm, -trimpath -ldflags="-s -w",
 //	                  built with the tag validator_novalidatefn (the project uses no validateFn, and without the
-//	                  tag validator's MethodByName keeps every exported method of every reachable type)
+//	                  tag validator's MethodByName keeps every exported method of every reachable type), the
+//	                  compiler flags GCFlags, and its data segments packed (packData)
 //	wasm_exec.js      the toolchain's support script, from $(go env GOROOT)/lib/wasm
 //	kh164-form.js     the loader: KH164Form.mount and <kh164-report-form>
 //	kh164-form.css    the stylesheet, scoped to .kh164-form
@@ -50,6 +51,19 @@ const Package = "github.com/kh164/kh164/wasm/cmd/form"
 // Tags are the build tags of the WebAssembly program.
 const Tags = "validator_novalidatefn"
 
+// GCFlags are the compiler flags of the WebAssembly program: no inlining
+// (-l), except in the runtime and the packages it leans on (internal/...,
+// reflect, sync, unicode/utf8), where a call costs most. Inlining copies
+// a function's body into each caller, with its stack maps and line
+// tables; without it the module's brotli copy is about 135 KB smaller
+// (1.61 → 1.47 MB, Go 1.26; the last -gcflags pattern matching a package
+// wins). Checking the 250 reports of report/testdata in Node costs about
+// 10 % more CPU (go run ./wasm/cmd/wasmsize prints the sizes).
+var GCFlags = []string{
+	"-gcflags=all=-l",
+	"-gcflags=runtime=", "-gcflags=internal/...=", "-gcflags=reflect=", "-gcflags=sync/...=", "-gcflags=unicode/utf8=",
+}
+
 // Options tune Dist. The zero value makes the smallest files.
 type Options struct {
 	// Quick compresses faster but larger (brotli quality 5, gzip level 6),
@@ -58,6 +72,10 @@ type Options struct {
 	// Go is the go command to build with; empty means "go" on PATH. Its
 	// GOROOT gives wasm_exec.js, so that the script matches the module.
 	Go string
+	// Names keeps the module's name section (it links without -s), so
+	// that a size breakdown (go run ./wasm/cmd/wasmsize) can name every
+	// function; about 190 KB more. The kit ships without.
+	Names bool
 }
 
 // Dist builds the kit into dir with the smallest files.
@@ -80,7 +98,12 @@ func (o Options) Dist(dir string) error {
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "form.wasm")
-	cmd := exec.Command(gocmd, "build", "-trimpath", "-tags", Tags, "-ldflags=-s -w", "-o", out, Package)
+	ldflags := "-ldflags=-s -w"
+	if o.Names {
+		ldflags = "-ldflags=-w"
+	}
+	args := append([]string{"build", "-trimpath", "-tags", Tags}, GCFlags...)
+	cmd := exec.Command(gocmd, append(args, ldflags, "-o", out, Package)...)
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build %s: %v\n%s", Package, err, msg)
@@ -88,6 +111,9 @@ func (o Options) Dist(dir string) error {
 	wasm, err := os.ReadFile(out)
 	if err != nil {
 		return err
+	}
+	if wasm, err = packData(wasm); err != nil {
+		return fmt.Errorf("%s: %w", out, err)
 	}
 	root, err := exec.Command(gocmd, "env", "GOROOT").Output()
 	if err != nil {

@@ -23,6 +23,7 @@ import (
 
 	"github.com/kh164/kh164/internal/browsertest"
 	"github.com/kh164/kh164/wasm/build"
+	"github.com/kh164/kh164/wasm/internal/wasmsize"
 )
 
 // BenchmarkWidget measures the widget beside the RJSF + Ajv anchor page
@@ -349,23 +350,22 @@ func serveAnchor(b *testing.B, dist string) *httptest.Server {
 }
 
 // printBreakdown builds the module with its names and prints where its
-// bytes go.
+// bytes go (go run ./wasm/cmd/wasmsize prints the same).
 func printBreakdown(b *testing.B) {
-	out := filepath.Join(b.TempDir(), "named.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-tags", build.Tags, "-o", out, build.Package)
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		b.Logf("building the module with names: %v\n%s", err, msg)
+	dir := b.TempDir()
+	if err := (build.Options{Quick: true, Names: true}).Dist(dir); err != nil {
+		b.Logf("building the module with names: %v", err)
 		return
 	}
-	data, err := os.ReadFile(out)
+	data, err := os.ReadFile(filepath.Join(dir, "form.wasm"))
 	if err != nil {
 		b.Fatal(err)
 	}
-	s, err := moduleSizes(data)
+	s, err := wasmsize.Read(data)
 	if err != nil {
 		b.Logf("reading the module: %v", err)
 		return
 	}
-	fmt.Print("where the module's bytes go (uncompressed, built without -s -w):\n", s.table(25))
+	fmt.Print("where the module's bytes go (uncompressed, built with its name section):\n")
+	s.Write(os.Stdout, 25, "")
 }
