@@ -58,7 +58,7 @@ const Tags = "validator_novalidatefn"
 // tables; without it the module's brotli copy is about 135 KB smaller
 // (1.61 → 1.47 MB, Go 1.26; the last -gcflags pattern matching a package
 // wins). Checking the 250 reports of report/testdata in Node costs about
-// 10 % more CPU (go run ./wasm/cmd/wasmsize prints the sizes).
+// 25–30 % more CPU; go run ./wasm/cmd/wasmsize prints where the bytes go.
 var GCFlags = []string{
 	"-gcflags=all=-l",
 	"-gcflags=runtime=", "-gcflags=internal/...=", "-gcflags=reflect=", "-gcflags=sync/...=", "-gcflags=unicode/utf8=",
