@@ -92,17 +92,17 @@ type fieldEntry struct {
 	label, hint, desc, phrase, need Text
 }
 
-// statusList names the statuses for values and words: "done (đã hoàn
-// thành), in_progress (đang thực hiện) hoặc not_started (chưa thực
-// hiện)".
+// statusList lists the statuses' values, with their words in Vietnamese:
+// "done (đã hoàn thành), in_progress (đang thực hiện) hoặc not_started
+// (chưa thực hiện)"; "done, in_progress or not_started".
 func statusList(l diag.Lang) string {
 	var parts []string
 	for _, s := range []Status{Done, InProgress, NotStarted} {
-		w := strings.ToLower(s.Vietnamese())
-		if l == diag.EN {
-			w = strings.ToLower(s.English())
+		if l == diag.EN { // the values are English words
+			parts = append(parts, string(s))
+			continue
 		}
-		parts = append(parts, string(s)+" ("+w+")")
+		parts = append(parts, string(s)+" ("+strings.ToLower(s.Vietnamese())+")")
 	}
 	or := " hoặc "
 	if l == diag.EN {
