@@ -105,11 +105,7 @@ func runDocument(e *env, args []string) int {
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
-	c, err := checker(*units)
-	if err != nil {
-		return e.fail(err)
-	}
-	in, err := e.readInputs(fs.Args(), false)
+	c, in, err := e.checkInputs(*units, fs.Args(), false)
 	if err != nil {
 		return e.fail(err)
 	}
@@ -151,11 +147,7 @@ func (e *env) compilation(fs *flagSet, period, asOf, units string) (*report.Comp
 	if err != nil {
 		return nil, nil, err
 	}
-	c, err := checker(units)
-	if err != nil {
-		return nil, nil, err
-	}
-	read, err := e.readInputs(fs.Args(), true)
+	c, read, err := e.checkInputs(units, fs.Args(), true)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -103,14 +103,19 @@ func (e *env) readInputs(names []string, dirs bool) ([]input, error) {
 	return out, nil
 }
 
-// checker returns a report checker over the default registry, with the
-// units of file if given.
-func checker(units string) (*report.Checker, error) {
+// checkInputs returns a report checker over the default registry, with
+// the units of file units if given, and the inputs the command's
+// arguments name (readInputs).
+func (e *env) checkInputs(units string, names []string, dirs bool) (*report.Checker, []input, error) {
 	reg, err := registry(units)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return report.NewChecker(report.Options{Registry: reg}), nil
+	in, err := e.readInputs(names, dirs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return report.NewChecker(report.Options{Registry: reg}), in, nil
 }
 
 // fileResult is one element of `planreport validate --format json`: the
@@ -131,11 +136,7 @@ func runValidate(e *env, args []string) int {
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
-	c, err := checker(*units)
-	if err != nil {
-		return e.fail(err)
-	}
-	inputs, err := e.readInputs(fs.Args(), false)
+	c, inputs, err := e.checkInputs(*units, fs.Args(), false)
 	if err != nil {
 		return e.fail(err)
 	}
