@@ -192,10 +192,11 @@ func (f *Form) layout() {
 	_, windowEnd := f.Period.Window()
 	// A field's label, hint and limit are its report member's (ptr, of
 	// the item of task for a task's fields): report.Field.
+	end := FormatDay(windowEnd)
 	field := func(key string, kind Kind, ptr, task string) *Field {
 		ft, _ := report.Field(ptr)
-		end := strings.NewReplacer("{end}", FormatDay(windowEnd))
-		return &Field{Key: key, Kind: kind, Label: Text(ft.Label(task)), Hint: Text{end.Replace(ft.Hint.VI), end.Replace(ft.Hint.EN)}, MaxChars: ft.MaxLength}
+		hint := Text{strings.ReplaceAll(ft.Hint.VI, "{end}", end), strings.ReplaceAll(ft.Hint.EN, "{end}", end)}
+		return &Field{Key: key, Kind: kind, Label: Text(ft.Label(task)), Hint: hint, MaxChars: ft.MaxLength}
 	}
 	with := func(fd *Field, set func(*Field)) *Field { set(fd); return fd }
 	title := func(ptr string) Text { ft, _ := report.Field(ptr); return Text(ft.Label("")) }
