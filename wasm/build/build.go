@@ -56,7 +56,7 @@ const Tags = "validator_novalidatefn"
 // reflect, sync, unicode/utf8), where a call costs most. Inlining copies
 // a function's body into each caller, with its stack maps and line
 // tables; without it the module's brotli copy is about 135 KB smaller
-// (1.61 → 1.47 MB, Go 1.26; the last -gcflags pattern matching a package
+// (1.61 → 1.48 MB, Go 1.26; the last -gcflags pattern matching a package
 // wins). Checking the 250 reports of report/testdata in Node costs about
 // 25–30 % more CPU; go run ./wasm/cmd/wasmsize prints where the bytes go.
 var GCFlags = []string{
