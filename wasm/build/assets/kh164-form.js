@@ -526,7 +526,30 @@
     }
   };
 
-  if (window.customElements && !customElements.get('kh164-report-form')) {
+  // A page that links the kit by hashed name (build.Manifest.Head) loads
+  // this script async and wants the form: the module's download and
+  // compilation start now, from this script's own fetch, with no preload.
+  // (Chromium gives a preloaded response that fetch() picks up later no
+  // code cache: the compiled module would never be reused.)
+  if (KIT.negotiated) {
+    start(defaultBase).catch(function () {}); // a mount reports it
+  }
+
+  // The element is defined once the document is parsed: an async script
+  // may run before the server-rendered form inside the element has been
+  // parsed, and the element must find it whole.
+  function define() {
+    if (window.customElements && !customElements.get('kh164-report-form')) {
+      defineElement();
+    }
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', define);
+  } else {
+    define();
+  }
+
+  function defineElement() {
     customElements.define('kh164-report-form', class extends HTMLElement {
       static get observedAttributes() { return attrs; }
       connectedCallback() { this._mount(); }
