@@ -161,15 +161,18 @@ func (o Options) Dist(dir string) error {
 // kitMarks delimit the loader's KIT object, which Dist replaces.
 var kitMarks = [2][]byte{[]byte("/*KH164_KIT*/"), []byte("/*KH164_KIT_END*/")}
 
-func setKit(loader []byte, kit string) ([]byte, error) {
-	i := bytes.Index(loader, kitMarks[0])
-	j := bytes.Index(loader, kitMarks[1])
+func setKit(loader []byte, kit string) ([]byte, error) { return setMarked(loader, kitMarks, kit) }
+
+// setMarked replaces what lies between the marks in src with text.
+func setMarked(src []byte, marks [2][]byte, text string) ([]byte, error) {
+	i := bytes.Index(src, marks[0])
+	j := bytes.Index(src, marks[1])
 	if i < 0 || j < i {
-		return nil, fmt.Errorf("kh164-form.js has no KH164_KIT marks")
+		return nil, fmt.Errorf("no %s … %s marks", marks[0], marks[1])
 	}
-	out := append([]byte(nil), loader[:i+len(kitMarks[0])]...)
-	out = append(out, kit...)
-	return append(out, loader[j:]...), nil
+	out := append([]byte(nil), src[:i+len(marks[0])]...)
+	out = append(out, text...)
+	return append(out, src[j:]...), nil
 }
 
 // hashed is name with the first 10 hex digits of its content's SHA-256
