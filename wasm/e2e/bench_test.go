@@ -220,8 +220,10 @@ func (tt *tab) sessions(b *testing.B, url string, widget bool, jsFlags string, n
 	for i := 0; i <= n; i++ {
 		var mu sync.Mutex
 		hit := false
+		done := make(chan struct{})
 		br := browsertest.LaunchWith(b, browsertest.Chromium(), browsertest.Options{Profile: profile, JSFlags: jsFlags, Listen: func(ev any) {
-			if e, ok := ev.(*tracing.EventDataCollected); ok {
+			switch e := ev.(type) {
+			case *tracing.EventDataCollected:
 				for _, raw := range e.Value {
 					if bytes.Contains(raw, []byte(`"v8.wasm.moduleCacheHit"`)) {
 						mu.Lock()
@@ -229,6 +231,8 @@ func (tt *tab) sessions(b *testing.B, url string, widget bool, jsFlags string, n
 						mu.Unlock()
 					}
 				}
+			case *tracing.EventTracingComplete:
+				close(done)
 			}
 		}})
 		st := &tab{Tab: br.Tab(b), srv: tt.srv}
@@ -246,14 +250,20 @@ func (tt *tab) sessions(b *testing.B, url string, widget bool, jsFlags string, n
 				time.Sleep(200 * time.Millisecond)
 			}
 		}
-		if i == 0 {
-			use.size = entry()
-		} else {
+		if i > 0 {
 			out = append(out, v)
 		}
-		chromedp.Call(st.Context(), tracing.End, struct{}{})
-		time.Sleep(500 * time.Millisecond) // the trace's last events
+		if _, err := chromedp.Call(st.Context(), tracing.End, struct{}{}); err == nil {
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				b.Log("a trace did not end")
+			}
+		}
 		br.Close()
+		if i == 0 {
+			use.size = entry() // as the closed browser left it
+		}
 		mu.Lock()
 		if hit && i > 0 {
 			use.hits++
