@@ -75,7 +75,7 @@ func expectedCombos(t *testing.T) map[string]bool {
 			fp := pat + "/" + jsonName(f)
 			var tags []string
 			for _, tag := range strings.Split(f.Tag.Get("validate"), ",") {
-				if a, ok := aliases[tag]; ok {
+				if a := rules[tag].alias; a != "" {
 					tags = append(tags, strings.Split(a, ",")...)
 				} else if tag != "" {
 					tags = append(tags, tag)
@@ -293,9 +293,9 @@ func TestBoundsInPairs(t *testing.T) {
 			}
 		}
 	}
-	for alias, tags := range aliases {
-		if strings.Contains(tags, "gte=") != strings.Contains(tags, "lte=") {
-			t.Errorf("alias %s = %s: gte without lte or the reverse", alias, tags)
+	for tag, r := range rules {
+		if strings.Contains(r.alias, "gte=") != strings.Contains(r.alias, "lte=") {
+			t.Errorf("alias %s = %s: gte without lte or the reverse", tag, r.alias)
 		}
 	}
 }
