@@ -222,11 +222,10 @@ func condition(write func(w KeywordWriter, field, value string) error) func(Keyw
 	}
 }
 
-// A KeywordWriter writes the JSON Schema keywords of validate tags, for
-// one field: WriteKeywords calls one method per rule of the tag, in
-// order. Package schema implements it; each method returns an error when
-// the rule cannot be mapped on the field (a bound on a boolean, a dive
-// into a string…), so that no rule is silently missing from a schema.
+// A KeywordWriter writes the JSON Schema keywords of one field's validate
+// tag, one call per rule, in order (WriteKeywords). Package schema
+// implements it; a method fails when its rule cannot be mapped on the
+// field, so that no rule is silently missing from a schema.
 type KeywordWriter interface {
 	OmitEmpty() error                         // omitempty: the next rules apply to a non-empty value only
 	Dive() error                              // dive: the next rules apply to each item
@@ -244,10 +243,9 @@ type KeywordWriter interface {
 	Indicators() error                        // indicators: the plan's indicator codes, each from 0 to its Max
 }
 
-// WriteKeywords writes the JSON Schema keywords of the validate tag tag
-// ("omitempty,prose") to w, rule by rule, its aliases expanded. It fails
-// on a rule rules.go does not declare and on alternatives (a|b), which are
-// not mapped, and returns the first error of w.
+// WriteKeywords writes the keywords of validate tag tag ("omitempty,prose")
+// to w, aliases expanded. It fails on an undeclared rule, on alternatives
+// (a|b), and with the first error of w.
 func WriteKeywords(tag string, w KeywordWriter) error {
 	for _, tok := range strings.Split(tag, ",") {
 		name, param, _ := strings.Cut(tok, "=")
