@@ -257,13 +257,14 @@ func WriteKeywords(tag string, w KeywordWriter) error {
 			return fmt.Errorf("rule %q: alternatives (|) are not mapped", tok)
 		case !ok:
 			return fmt.Errorf("unknown rule %q", tok)
-		case r.alias != "" && param == "":
+		case r.alias != "":
+			if param != "" {
+				return fmt.Errorf("rule %q: an alias takes no parameter", tok)
+			}
 			if err := WriteKeywords(r.alias, w); err != nil {
 				return err
 			}
 			continue
-		case r.keywords == nil:
-			return fmt.Errorf("rule %q: no keywords", tok)
 		}
 		if err := r.keywords(w, param); err != nil {
 			return fmt.Errorf("%s: %w", name, err)

@@ -217,8 +217,11 @@ func (k *keywords) RequiredUnless(field, value string) error {
 
 func (k *keywords) Const(value string) error {
 	v, err := typed(k.kind(), value)
+	if err != nil {
+		return err
+	}
 	k.dst.Const = v
-	return err
+	return nil
 }
 
 func (k *keywords) Enum(values []string) error {
