@@ -129,7 +129,7 @@ func Compiled(c *report.Compilation, reg *plan.Registry, b Blanks) *Doc {
 	add(t)
 
 	// II. Tasks.
-	add(H("II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ"))
+	add(H("II. " + heading("/tasks")))
 	group := 0
 	for _, te := range c.Tasks {
 		if te.Group != group {
@@ -143,7 +143,7 @@ func Compiled(c *report.Compilation, reg *plan.Registry, b Blanks) *Doc {
 			add(Para{Style: Body, Runs: []Run{{Text: r.Name, Bold: true}, {Text: " (" + strings.ToLower(r.Status.Vietnamese()) + "):"}}})
 			add(Prose(Body, r.Results)...)
 			if r.Reason != "" {
-				add(Para{Style: Body, Runs: []Run{{Text: "Lý do chưa thực hiện:", Italic: true}}})
+				add(Para{Style: Body, Runs: []Run{{Text: label("/tasks/*/reason") + ":", Italic: true}}})
 				add(Prose(Body, r.Reason)...)
 			}
 		}
@@ -160,9 +160,12 @@ func Compiled(c *report.Compilation, reg *plan.Registry, b Blanks) *Doc {
 	}
 
 	// III. Figures.
-	add(H("III. CÁC CHỈ TIÊU CHỦ YẾU"))
+	add(H("III. " + heading("/indicators")))
 	add(P(report.FiguresRule))
-	titles := report.FigureTitles()
+	titles := map[string]string{}
+	for _, a := range plan.Areas() {
+		titles[a.ID] = a.Title
+	}
 	area, none := "", []string{}
 	for _, f := range c.Figures {
 		if len(f.Values) == 0 {
@@ -197,8 +200,8 @@ func Compiled(c *report.Compilation, reg *plan.Registry, b Blanks) *Doc {
 	}
 
 	// IV and V.
-	notes := func(title string, text func(report.Notes) string, empty string) {
-		add(H(title))
+	notes := func(number, ptr string, text func(report.Notes) string) {
+		add(H(number + heading(ptr)))
 		n := 0
 		for _, x := range c.Notes {
 			if t := text(x); t != "" {
@@ -208,14 +211,25 @@ func Compiled(c *report.Compilation, reg *plan.Registry, b Blanks) *Doc {
 			}
 		}
 		if n == 0 {
-			add(P(empty))
+			add(P("Không có báo cáo nêu " + lowerFirst(label(ptr)) + "."))
 		}
 	}
-	notes("IV. KHÓ KHĂN, VƯỚNG MẮC", func(n report.Notes) string { return n.Difficulties }, "Không có báo cáo nêu khó khăn, vướng mắc.")
-	notes("V. ĐỀ XUẤT, KIẾN NGHỊ", func(n report.Notes) string { return n.Proposals }, "Không có báo cáo nêu đề xuất, kiến nghị.")
+	notes("IV. ", "/difficulties", func(n report.Notes) string { return n.Difficulties })
+	notes("V. ", "/proposals", func(n report.Notes) string { return n.Proposals })
 	add(P(fmt.Sprintf("Trên đây là báo cáo kết quả thực hiện Kế hoạch số %s %s của %s./.", plan.ID, c.Period.Vietnamese(), redCross(reg))))
 	return d
 }
+
+// label is the Vietnamese label of the report's member at ptr, as under
+// a task's own heading (report.Field).
+func label(ptr string) string {
+	f, _ := report.Field(ptr)
+	return f.Label("").VI
+}
+
+// heading is the label of the member at ptr as a section heading, in
+// upper case: "KHÓ KHĂN, VƯỚNG MẮC".
+func heading(ptr string) string { return strings.ToUpper(label(ptr)) }
 
 func orDash(s string) string {
 	if s == "" {
@@ -283,7 +297,7 @@ func BodyReport(r *report.Report, reg *plan.Registry) (*Doc, error) {
 	add := func(bs ...Block) { d.Body = append(d.Body, bs...) }
 	add(P(fmt.Sprintf("Thực hiện %s, %s báo cáo kết quả thực hiện %s (số liệu tính đến ngày %s) như sau:", planLine(), b.Name, p.Vietnamese(), r.EffectiveCutoff().Vietnamese())))
 
-	add(H("I. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ"))
+	add(H("I. " + heading("/tasks")))
 	tasks := slices.Clone(r.Tasks)
 	order := map[string]int{}
 	for i, t := range plan.Tasks() {
@@ -300,10 +314,10 @@ func BodyReport(r *report.Report, reg *plan.Registry) (*Doc, error) {
 			return nil, err
 		}
 		add(Para{Style: Heading, Runs: []Run{{Text: fmt.Sprintf("%d. Nhiệm vụ %s: ", i+1, tr.Task), Bold: true}, {Text: task.Text, Italic: true}}})
-		add(Para{Style: Body, Runs: []Run{{Text: "Tình trạng: ", Bold: true}, {Text: tr.Status.Vietnamese() + "."}}})
+		add(Para{Style: Body, Runs: []Run{{Text: label("/tasks/*/status") + ": ", Bold: true}, {Text: tr.Status.Vietnamese() + "."}}})
 		add(Prose(Body, tr.Results)...)
 		if tr.Reason != "" {
-			add(Para{Style: Body, Runs: []Run{{Text: "Lý do chưa thực hiện:", Italic: true}}})
+			add(Para{Style: Body, Runs: []Run{{Text: label("/tasks/*/reason") + ":", Italic: true}}})
 			add(Prose(Body, tr.Reason)...)
 		}
 		if len(tr.Activities) > 0 {
@@ -311,11 +325,11 @@ func BodyReport(r *report.Report, reg *plan.Registry) (*Doc, error) {
 			for _, a := range tr.Activities {
 				names = append(names, activities[a])
 			}
-			add(Para{Style: Body, Runs: []Run{{Text: "Nội dung hoạt động: ", Italic: true}, {Text: strings.Join(names, "; ") + "."}}})
+			add(Para{Style: Body, Runs: []Run{{Text: label("/tasks/*/activities") + ": ", Italic: true}, {Text: strings.Join(names, "; ") + "."}}})
 		}
 	}
 
-	add(H("II. CÁC CHỈ TIÊU CHỦ YẾU"))
+	add(H("II. " + heading("/indicators")))
 	if len(r.Indicators) == 0 {
 		add(P("Báo cáo không nêu số liệu theo các chỉ tiêu."))
 	} else {
@@ -327,12 +341,12 @@ func BodyReport(r *report.Report, reg *plan.Registry) (*Doc, error) {
 		}
 		add(t)
 	}
-	add(H("III. KHÓ KHĂN, VƯỚNG MẮC"))
+	add(H("III. " + heading("/difficulties")))
 	add(orNone(Prose(Body, r.Difficulties))...)
-	add(H("IV. ĐỀ XUẤT, KIẾN NGHỊ"))
+	add(H("IV. " + heading("/proposals")))
 	add(orNone(Prose(Body, r.Proposals))...)
 	pb := r.PreparedBy
-	contact := fmt.Sprintf("Người lập báo cáo: %s, %s; điện thoại: %s", pb.Name, pb.Position, pb.Phone)
+	contact := fmt.Sprintf("%s: %s, %s; điện thoại: %s", label("/preparedBy"), pb.Name, pb.Position, pb.Phone)
 	if pb.Email != "" {
 		contact += "; thư điện tử: " + pb.Email
 	}

@@ -277,43 +277,54 @@ func TestLibreOfficeRendersTheDocuments(t *testing.T) {
 				os.WriteFile(filepath.Join(keep, d.name+".pdf"), data, 0o644)
 				os.WriteFile(filepath.Join(keep, d.name+".docx"), b.Bytes(), 0o644)
 			}
-			text, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := visible(withoutPageNumbers(string(text)))
-			pos := 0
-			for _, want := range expectedText(t, d.name, d.doc) {
-				i := strings.Index(got[pos:], want)
-				if i < 0 {
-					t.Errorf("the PDF lacks, in order after character %d: %q", pos, want)
-					continue
-				}
-				pos += i + len(want)
-			}
-			info, err := exec.Command("pdfinfo", pdf).Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !regexp.MustCompile(`Page size:\s+595\.\d* x 841\.\d* pts \(A4\)`).Match(info) {
-				t.Errorf("not A4:\n%s", info)
-			}
-			fonts, err := exec.Command("pdffonts", pdf).Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines := strings.Split(strings.TrimSpace(string(fonts)), "\n")
-			if len(lines) < 3 {
-				t.Fatalf("no fonts:\n%s", fonts)
-			}
-			for _, l := range lines[2:] {
-				if name := strings.Fields(l)[0]; !strings.Contains(name, "TimesNewRoman") && !strings.Contains(name, "LiberationSerif") {
-					t.Errorf("font %s is neither Times New Roman nor Liberation Serif", name)
-				}
-			}
+			_, info := checkPDF(t, pdf, d.name, d.doc, func(s string) string { return s })
 			fmt.Fprintf(os.Stderr, "%s: %s\n", d.name, pageCount(info))
 		})
 	}
+}
+
+// checkPDF checks, as a reader shows it, the PDF pdf made from document d:
+// every expected text in order (each compared after tidy, on both sides),
+// A4 pages, and only Times New Roman or Liberation Serif. It returns
+// pdftotext's text and pdfinfo's answer.
+func checkPDF(t *testing.T, pdf, name string, d *document.Doc, tidy func(string) string) (text, info []byte) {
+	t.Helper()
+	text, err := exec.Command("pdftotext", "-enc", "UTF-8", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := tidy(visible(withoutPageNumbers(string(text))))
+	pos := 0
+	for _, want := range expectedText(t, name, d) {
+		want = tidy(want)
+		i := strings.Index(got[pos:], want)
+		if i < 0 {
+			t.Errorf("%s lacks, in order after character %d: %q", pdf, pos, want)
+			continue
+		}
+		pos += i + len(want)
+	}
+	if info, err = exec.Command("pdfinfo", pdf).Output(); err != nil {
+		t.Fatal(err)
+	}
+	// LibreOffice writes A4 as 595.x × 841.x pt, Chromium as 594.96 × 841.92.
+	if !regexp.MustCompile(`Page size:\s+59[45]\.\d* x 841\.\d* pts \(A4\)`).Match(info) {
+		t.Errorf("%s is not A4:\n%s", pdf, info)
+	}
+	fonts, err := exec.Command("pdffonts", pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(fonts)), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("%s has no fonts:\n%s", pdf, fonts)
+	}
+	for _, l := range lines[2:] {
+		if f := strings.Fields(l)[0]; !strings.Contains(f, "TimesNewRoman") && !strings.Contains(f, "LiberationSerif") {
+			t.Errorf("%s: font %s is neither Times New Roman nor Liberation Serif", pdf, f)
+		}
+	}
+	return text, info
 }
 
 // withoutPageNumbers drops the page number that heads every page but the

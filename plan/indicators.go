@@ -1,8 +1,11 @@
 package plan
 
 import (
+	"fmt"
 	"slices"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Indicator is a measure that reports may give as a whole number, such as
@@ -54,6 +57,31 @@ const (
 	AreaOrganisation = "organisation"
 	AreaOverall      = "overall"
 )
+
+// Area is a heading the catalogue's indicators are grouped under: the Red
+// Cross's organisation, the overall value, or a content of Red Cross
+// activity.
+type Area struct {
+	ID      string // AreaOrganisation, AreaOverall or an Activity's ID
+	Title   string // "Tổ chức Hội"; "4. Hiến máu nhân đạo, …" for an activity
+	English string // "The Red Cross organisation"; "4. Donation of blood, …"
+}
+
+// Areas returns the areas in the catalogue's order: organisation,
+// overall, then the seven contents in the order of Điều 2. Every
+// indicator's Area is one of them.
+func Areas() []Area {
+	out := []Area{{AreaOrganisation, "Tổ chức Hội", "The Red Cross organisation"}, {AreaOverall, "Tổng hợp", "Overall"}}
+	for _, a := range activities {
+		out = append(out, Area{a.ID, fmt.Sprintf("%d. %s", a.Number, upperFirst(a.Name)), fmt.Sprintf("%d. %s", a.Number, upperFirst(a.English))})
+	}
+	return out
+}
+
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
 
 // MaxIndicator is the largest value any indicator may have: 2^53-1, the
 // largest integer JavaScript represents exactly.

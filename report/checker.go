@@ -66,11 +66,11 @@ func NewChecker(opt Options) *Checker {
 
 	v := validator.New(validator.WithRequiredStructEnabled())
 	v.RegisterTagNameFunc(jsonName)
+	for alias, tags := range aliases {
+		v.RegisterAlias(alias, tags)
+	}
 	for tag, r := range rules {
-		switch {
-		case r.alias != "":
-			v.RegisterAlias(tag, r.alias)
-		case r.check != nil:
+		if r.check != nil {
 			register(v, tag, r.check(c))
 		}
 	}

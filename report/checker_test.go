@@ -161,7 +161,9 @@ func TestRules(t *testing.T) {
 		{"difficulties untrimmed", nil, func(r *Report) { r.Difficulties = " Thiếu kinh phí." }, []string{"/difficulties invalid_text"}},
 		{"name missing", nil, func(r *Report) { r.PreparedBy.Name = "" }, []string{"/preparedBy/name required"}},
 		{"name on two lines", nil, func(r *Report) { r.PreparedBy.Name = "Nguyễn Thị\nHương" }, []string{"/preparedBy/name invalid_text"}},
-		{"name too long", nil, func(r *Report) { r.PreparedBy.Name = strings.Repeat("Hương ", MaxLength("/preparedBy/name")/6+1) + "A" }, []string{"/preparedBy/name too_long"}},
+		{"name too long", nil, func(r *Report) {
+			r.PreparedBy.Name = strings.Repeat("Hương ", MaxLength("/preparedBy/name")/6+1) + "A"
+		}, []string{"/preparedBy/name too_long"}},
 		{"phone missing", nil, func(r *Report) { r.PreparedBy.Phone = "" }, []string{"/preparedBy/phone required"}},
 		{"phone spaced", nil, func(r *Report) { r.PreparedBy.Phone = "0912 345 678" }, []string{"/preparedBy/phone invalid_phone"}},
 		{"email", nil, func(r *Report) { r.PreparedBy.Email = "huongnt@hanoi" }, []string{"/preparedBy/email invalid_email"}},
@@ -244,7 +246,7 @@ func TestMessagesSaySpecifically(t *testing.T) {
 		{func(r *Report) { r.Tasks[0].Results = "" }, "/tasks/0/results", "required",
 			[]string{"Nhập kết quả thực hiện nhiệm vụ III.6.1"}, []string{"Enter the results of task III.6.1"}, map[string]any{"task": "III.6.1"}},
 		{func(r *Report) { r.Tasks[0].Status, r.Tasks[0].Results = NotStarted, "" }, "/tasks/0/reason", "required",
-			[]string{"Nêu lý do chưa thực hiện nhiệm vụ III.6.1"}, []string{"Give the reason why task III.6.1 has not been started"}, nil},
+			[]string{"Nêu lý do chưa hoàn thành nhiệm vụ III.6.1"}, []string{"Give the reason why task III.6.1 is not finished"}, nil},
 		{func(r *Report) { r.Tasks[0].Results = strings.Repeat("ế", resultsMax+234) }, "/tasks/0/results", "too_long",
 			[]string{fmt.Sprintf("Kết quả thực hiện nhiệm vụ III.6.1 dài %s ký tự; tối đa %s ký tự.", num(resultsMax+234, diag.VI), num(resultsMax, diag.VI))},
 			[]string{fmt.Sprintf("at most %s characters (now %s)", num(resultsMax, diag.EN), num(resultsMax+234, diag.EN))},
@@ -256,7 +258,7 @@ func TestMessagesSaySpecifically(t *testing.T) {
 			[]string{"ký tự điều khiển (U+0001) ở ký tự thứ 14"}, []string{"the control character (U+0001) at character 14"},
 			map[string]any{"char": "U+0001", "position": 14, "problem": "control_character"}},
 		{func(r *Report) { r.SignedBy.Name += "\u00a0" }, "/signedBy/name", "invalid_text",
-			[]string{"Họ tên người ký báo cáo kết thúc bằng dấu cách không ngắt (U+00A0)"}, []string{"a no-break space (U+00A0) at the end of the name of the signatory"},
+			[]string{"Họ và tên người ký báo cáo kết thúc bằng dấu cách không ngắt (U+00A0)"}, []string{"a no-break space (U+00A0) at the end of the full name of the signatory"},
 			map[string]any{"problem": "trailing_whitespace"}},
 		{func(r *Report) { r.Period.Year = 2101 }, "/period/year", "out_of_range",
 			[]string{"Năm của kỳ báo cáo phải từ 2023 đến 2100; 2101"}, []string{"from 2023 to 2100, not 2101"}, map[string]any{"min": 2023, "max": 2100, "value": int64(2101)}},

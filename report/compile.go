@@ -498,13 +498,12 @@ func overflowIssue(path string, in plan.Indicator, label string) diag.Issue {
 		"indicator", in.Code, "subtotal", label)
 }
 
-// indicatorsByArea is the catalogue ordered by area: organisation,
-// overall, then the seven contents in the order of plan.Activities; the
-// catalogue's order within an area.
+// indicatorsByArea is the catalogue ordered by area, in the order of
+// plan.Areas; the catalogue's order within an area.
 func indicatorsByArea() []plan.Indicator {
-	rank := map[string]int{plan.AreaOrganisation: 0, plan.AreaOverall: 1}
-	for i, a := range plan.Activities() {
-		rank[a.ID] = 2 + i
+	rank := map[string]int{}
+	for i, a := range plan.Areas() {
+		rank[a.ID] = i
 	}
 	ins := plan.Indicators()
 	slices.SortStableFunc(ins, func(a, b plan.Indicator) int { return rank[a.Area] - rank[b.Area] })

@@ -64,6 +64,19 @@
 // control characters or DEL; results, reason, difficulties and proposals
 // may contain tabs and line breaks (the text rules of rules.go).
 //
+// # Wording
+//
+// Every member of a Report is worded once, in the field table of
+// fields.go: Field and Fields return, for a JSON Pointer, its label
+// (FieldText.Label, with the task of an item: "Kết quả thực hiện nhiệm
+// vụ III.6.1"), the form's hint, the schema's description and the length
+// limit its own validate tag sets. The messages name fields with the same
+// words; package schema takes its titles and descriptions from the table,
+// the form its labels and hints, the documents and WriteMarkdown their
+// headings ("KIẾN NGHỊ, ĐỀ XUẤT", in the plan's words). A Status words
+// itself (Status.Vietnamese, Status.English) for all of them, and the
+// figures' areas are the plan's (plan.Areas).
+//
 // # Validation
 //
 // The validate tags of Report are go-playground/validator tags, each

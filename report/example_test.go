@@ -203,13 +203,13 @@ func ExampleChecker_Parse() {
 		}
 	}
 	// Output:
-	// so-y-te.json:8:54: /tasks/0/results: Nhập kết quả thực hiện nhiệm vụ III.6.1; nếu chưa thực hiện, chọn trạng thái not_started và nêu lý do.
+	// so-y-te.json:8:54: /tasks/0/results: Nhập kết quả thực hiện nhiệm vụ III.6.1; nếu chưa thực hiện, chọn tình trạng not_started và nêu lý do.
 	// so-y-te.json:10:33: /indicators/blood_units: Số đơn vị máu tiếp nhận phải là số nguyên từ 0 đến 100.000.000 (đơn vị); số đã nhập là 1.000.000.000.
 	// so-y-te.json:11:82: /preparedBy/phone: Số điện thoại người lập báo cáo không đúng dạng: "0912 345 678". Viết liền các chữ số: 0 hoặc +84, tiếp theo là 9 hoặc 10 chữ số (chữ số đầu khác 0), ví dụ 0912345678 hoặc +84912345678.
 	// so-y-te.json:12:53: /signedBy/position: Chức vụ người ký báo cáo kết thúc bằng dấu cách (U+0020). Xóa khoảng trắng ở cuối.
 	// so-y-te.json:8:54: /tasks/0/results: Enter the results of task III.6.1; if it has not been started, set the status to not_started and give the reason.
 	// so-y-te.json:10:33: /indicators/blood_units: Blood units received must be a whole number from 0 to 100,000,000 (units), not 1,000,000,000.
-	// so-y-te.json:11:82: /preparedBy/phone: The phone number of the person who prepared the report is not valid: "0912 345 678". Write the digits without spaces: 0 or +84, then 9 or 10 digits not starting with 0, for example 0912345678 or +84912345678.
+	// so-y-te.json:11:82: /preparedBy/phone: The phone number of the preparer is not valid: "0912 345 678". Write the digits without spaces: 0 or +84, then 9 or 10 digits not starting with 0, for example 0912345678 or +84912345678.
 	// so-y-te.json:12:53: /signedBy/position: There is a space (U+0020) at the end of the position of the signatory. Remove it.
 }
 
@@ -243,8 +243,8 @@ func ExampleValidate() {
 	//   Thiếu kết quả thực hiện nhiệm vụ III.2.1 (“Phối hợp với Hội Chữ thập đỏ Thành phố kiểm tra các địa phương việc triển khai…”): Sở Nội vụ phải báo cáo nhiệm vụ này vào ngày 15/11/2025. Thêm một mục với mã nhiệm vụ III.2.1.
 	//   The results of task III.2.1 (“With the City Red Cross, inspect how localities implement Conclusion 44-KL/TW…”) are missing: Department of Home Affairs answers for it on 2025-11-15. Add an item with task ID III.2.1.
 	// /tasks/2/reason required
-	//   Nêu lý do chưa thực hiện nhiệm vụ III.4.3.
-	//   Give the reason why task III.4.3 has not been started.
+	//   Nêu lý do chưa hoàn thành nhiệm vụ III.4.3 (nhiệm vụ chưa thực hiện phải có lý do).
+	//   Give the reason why task III.4.3 is not finished (a task not started needs one).
 }
 
 func ExampleMaxLength() {

@@ -174,7 +174,7 @@ func (c *Compilation) Holds(b BodyEntry, g int) bool {
 }
 
 func (c *Compilation) mdTasks(m *mdWriter) {
-	m.p("## II. Kết quả thực hiện các nhiệm vụ\n")
+	m.p("## II. %s\n", fieldLabel("/tasks"))
 	group := 0
 	for _, t := range c.Tasks {
 		if t.Group != group {
@@ -194,14 +194,15 @@ func (c *Compilation) mdTasks(m *mdWriter) {
 		}
 		task, _ := plan.TaskByID(t.Task)
 		m.p("\n#### Nhiệm vụ %s\n\n%s\n\n", t.Task, paragraphs(task.Text))
-		m.p("Đã hoàn thành: %d; đang thực hiện: %d; chưa thực hiện: %d; chưa báo cáo: %d.\n", t.Done, t.InProgress, t.NotStarted, t.NoReport)
+		m.p("%s: %d; %s: %d; %s: %d; chưa báo cáo: %d.\n", Done.Vietnamese(), t.Done, lowerFirst(InProgress.Vietnamese()), t.InProgress,
+			lowerFirst(NotStarted.Vietnamese()), t.NotStarted, t.NoReport)
 		for _, r := range t.Results {
 			m.p("\n**%s** (%s):\n", inline(r.Name), strings.ToLower(r.Status.Vietnamese()))
 			if r.Results != "" {
 				m.p("\n%s\n", paragraphs(r.Results))
 			}
 			if r.Reason != "" {
-				m.p("\n*Lý do chưa thực hiện:*\n\n%s\n", paragraphs(r.Reason))
+				m.p("\n*%s:*\n\n%s\n", fieldLabel("/tasks/*/reason"), paragraphs(r.Reason))
 			}
 		}
 		for _, p := range t.Pending {
@@ -215,11 +216,11 @@ func (c *Compilation) mdTasks(m *mdWriter) {
 	m.p("\n")
 }
 
-// FigureTitles are the headings of the figures' areas.
-func FigureTitles() map[string]string {
-	titles := map[string]string{plan.AreaOrganisation: "Tổ chức Hội", plan.AreaOverall: "Tổng trị giá công tác Hội và phong trào"}
-	for _, a := range plan.Activities() {
-		titles[a.ID] = fmt.Sprintf("%d. %s", a.Number, upperFirst(a.Name))
+// areaTitles are the headings of the figures' areas (plan.Areas).
+func areaTitles() map[string]string {
+	titles := map[string]string{}
+	for _, a := range plan.Areas() {
+		titles[a.ID] = a.Title
 	}
 	return titles
 }
@@ -229,8 +230,8 @@ func FigureTitles() map[string]string {
 const FiguresRule = "Số liệu của Hội Chữ thập đỏ Thành phố là số liệu của toàn hệ thống Hội trên địa bàn Thành phố (gồm cả Hội cơ sở ở các phường, xã) và được dùng làm số liệu toàn Thành phố. Số liệu của các sở, ngành, Mặt trận và các tổ chức chính trị - xã hội là kết quả phối hợp với Hội, có thể đã được Hội tính, nên được ghi riêng từng cơ quan và không cộng với nhau hoặc với số liệu của Hội. Chỉ cộng số liệu của các đơn vị không trùng nhau: các UBND phường, xã (mỗi đơn vị một địa bàn) và các cơ quan báo chí (mỗi cơ quan một kênh)."
 
 func (c *Compilation) mdFigures(m *mdWriter) {
-	m.p("## III. Các chỉ tiêu chủ yếu\n\n%s\n", FiguresRule)
-	titles := FigureTitles()
+	m.p("## III. %s\n\n%s\n", fieldLabel("/indicators"), FiguresRule)
+	titles := areaTitles()
 	area := ""
 	for _, f := range c.Figures {
 		if f.Area != area {
@@ -259,16 +260,18 @@ func (c *Compilation) mdFigures(m *mdWriter) {
 }
 
 func (c *Compilation) mdNotes(m *mdWriter) {
-	c.mdNoteSection(m, "IV. Khó khăn, vướng mắc", "khó khăn, vướng mắc", func(x Notes) string { return x.Difficulties })
+	c.mdNoteSection(m, "IV. ", "/difficulties", func(x Notes) string { return x.Difficulties })
 	m.p("\n")
-	c.mdNoteSection(m, "V. Đề xuất, kiến nghị", "đề xuất, kiến nghị", func(x Notes) string { return x.Proposals })
+	c.mdNoteSection(m, "V. ", "/proposals", func(x Notes) string { return x.Proposals })
 	m.p("\n")
 }
 
-// mdNoteSection writes one section of the bodies' notes, the text pick
-// gives of each, in full, or a line saying that no report has one.
-func (c *Compilation) mdNoteSection(m *mdWriter, heading, what string, pick func(Notes) string) {
-	m.p("## %s\n", heading)
+// mdNoteSection writes one section of the bodies' notes, numbered and
+// headed by the label of the member at ptr: the text pick gives of each,
+// in full, or a line saying that no report has one.
+func (c *Compilation) mdNoteSection(m *mdWriter, number, ptr string, pick func(Notes) string) {
+	what := fieldLabel(ptr)
+	m.p("## %s%s\n", number, what)
 	n := 0
 	for _, x := range c.Notes {
 		if t := pick(x); t != "" {
@@ -277,7 +280,7 @@ func (c *Compilation) mdNoteSection(m *mdWriter, heading, what string, pick func
 		}
 	}
 	if n == 0 {
-		m.p("\nKhông có báo cáo nêu %s.\n", what)
+		m.p("\nKhông có báo cáo nêu %s.\n", lowerFirst(what))
 	}
 }
 
@@ -321,19 +324,6 @@ func (c *Compilation) mdNotCounted(m *mdWriter) {
 			m.p("- %s\n", inline(is.Format(diag.VI)))
 		}
 	}
-}
-
-// Vietnamese names the status as reports write it.
-func (s Status) Vietnamese() string {
-	switch s {
-	case Done:
-		return "Đã hoàn thành"
-	case InProgress:
-		return "Đang thực hiện"
-	case NotStarted:
-		return "Chưa thực hiện"
-	}
-	return string(s)
 }
 
 func totalText(v int64, overflow bool) string {

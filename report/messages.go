@@ -19,66 +19,19 @@ import (
 	"github.com/kh164/kh164/plan"
 )
 
-// A label names a field in messages, in both languages: a noun phrase
-// that starts in lower case ("kết quả thực hiện {task}"), and the
-// sentence that says what to do when the value is missing ("" for "Nhập"
-// / "Enter" and the noun phrase). Placeholders: {task} is the task of the
-// item ("nhiệm vụ III.6.1", or "nhiệm vụ ở mục thứ 3" when the item's
-// task ID is not a task of the plan), {item} the item's number from 1,
-// {n} the number of an activity within its item.
+// A label names a field in messages, in both languages: the noun phrase
+// of the field table (fields.go), and the sentence that says what to do
+// when the value is missing ("" for "Nhập" / "Enter" and the noun
+// phrase).
 type label struct {
 	vi, en         string
 	needVI, needEN string
 }
 
-// labels are the fields' labels by pointer pattern (see locate). The
-// entries of the indicators map are named by the plan (see indicators).
-var labels = map[string]label{
-	"/schemaVersion": {vi: "phiên bản định dạng (schemaVersion)", en: "the format version (schemaVersion)"},
-	"/plan": {vi: "mã kế hoạch (plan)", en: "the plan's symbol (plan)",
-		needVI: "Nhập mã kế hoạch " + plan.ID + " vào trường plan.", needEN: "Enter the plan's symbol, " + plan.ID + ", in the plan member."},
-	"/body": {vi: "mã cơ quan báo cáo", en: "the reporting body's ID",
-		needVI: "Nhập mã cơ quan báo cáo, ví dụ so-y-te.", needEN: "Enter the reporting body's ID, for example so-y-te."},
-	"/period/kind": {vi: "loại kỳ báo cáo", en: "the kind of period",
-		needVI: "Chọn loại kỳ báo cáo: annual (năm) hoặc half-year (6 tháng).", needEN: "Choose the kind of period: annual or half-year."},
-	"/period/year": {vi: "năm của kỳ báo cáo", en: "the year of the period"},
-	"/reportDate": {vi: "ngày báo cáo", en: "the report date",
-		needVI: "Nhập ngày báo cáo theo dạng YYYY-MM-DD, ví dụ 2026-11-18.", needEN: "Enter the report date as YYYY-MM-DD, for example 2026-11-18."},
-	"/dataCutoff": {vi: "ngày chốt số liệu", en: "the data cut-off date"},
-	"/reference":  {vi: "số, ký hiệu của báo cáo", en: "the report's number and symbol"},
-	"/tasks": {vi: "danh sách kết quả thực hiện nhiệm vụ", en: "the list of task results",
-		needVI: "Thêm kết quả thực hiện cho từng nhiệm vụ cơ quan phụ trách.", needEN: "Add the results of each task the body answers for."},
-	"/tasks/*/task": {vi: "mã nhiệm vụ ở mục thứ {item}", en: "the task ID of item {item}",
-		needVI: "Nhập mã nhiệm vụ ở mục thứ {item}, ví dụ III.6.1.", needEN: "Enter the task ID of item {item}, for example III.6.1."},
-	"/tasks/*/status": {vi: "trạng thái thực hiện {task}", en: "the status of {task}",
-		needVI: "Chọn trạng thái thực hiện {task}: done (đã hoàn thành), in_progress (đang thực hiện) hoặc not_started (chưa thực hiện).",
-		needEN: "Choose the status of {task}: done, in_progress or not_started."},
-	"/tasks/*/results": {vi: "kết quả thực hiện {task}", en: "the results of {task}",
-		needVI: "Nhập kết quả thực hiện {task}; nếu chưa thực hiện, chọn trạng thái not_started và nêu lý do.",
-		needEN: "Enter the results of {task}; if it has not been started, set the status to not_started and give the reason."},
-	"/tasks/*/reason": {vi: "lý do chưa thực hiện {task}", en: "the reason why {task} has not been started",
-		needVI: "Nêu lý do chưa thực hiện {task}.", needEN: "Give the reason why {task} has not been started."},
-	"/tasks/*/activities": {vi: "danh sách nội dung hoạt động của {task}", en: "the activity contents of {task}"},
-	"/tasks/*/activities/*": {vi: "nội dung hoạt động thứ {n} của {task}", en: "activity content {n} of {task}",
-		needVI: "Chọn nội dung hoạt động thứ {n} của {task} (ví dụ blood_donation) hoặc xóa mục trống.",
-		needEN: "Choose activity content {n} of {task} (for example blood_donation) or remove the empty entry."},
-	"/indicators":          {vi: "các chỉ tiêu", en: "the indicators"},
-	"/difficulties":        {vi: "phần khó khăn, vướng mắc", en: "the difficulties"},
-	"/proposals":           {vi: "phần kiến nghị, đề xuất", en: "the proposals"},
-	"/preparedBy/name":     {vi: "họ tên người lập báo cáo", en: "the name of the person who prepared the report"},
-	"/preparedBy/position": {vi: "chức vụ người lập báo cáo", en: "the position of the person who prepared the report"},
-	"/preparedBy/phone": {vi: "số điện thoại người lập báo cáo", en: "the phone number of the person who prepared the report",
-		needVI: "Nhập số điện thoại liên hệ của người lập báo cáo, ví dụ 0912345678.",
-		needEN: "Enter the phone number of the person who prepared the report, for example 0912345678."},
-	"/preparedBy/email":  {vi: "thư điện tử người lập báo cáo", en: "the email address of the person who prepared the report"},
-	"/signedBy/name":     {vi: "họ tên người ký báo cáo", en: "the name of the signatory"},
-	"/signedBy/position": {vi: "chức vụ người ký báo cáo", en: "the position of the signatory"},
-}
-
 // labelOf returns the label of the field at ptr, placeholders filled in.
 func (v *validation) labelOf(ptr string) label {
 	pat, ranks := locate(ptr)
-	l := labels[pat] // every field that can have an issue has one: TestLabelsAreFields
+	l := messageLabel(pat) // every field that can have an issue has one: TestLabelsAreFields
 	if !strings.HasPrefix(pat, "/tasks/*/") {
 		return l
 	}
@@ -137,7 +90,7 @@ type failure struct {
 // tagIssue turns the failure of a validate tag at ptr into an issue: its
 // rule's (rules.go), or required for any rule failing on an empty string.
 func (v *validation) tagIssue(ptr string, fe validator.FieldError) {
-	f := failure{fe: fe, val: reflect.ValueOf(fe.Value()), l: v.labelOf(ptr), alias: v.c.rules[fe.Tag()].alias}
+	f := failure{fe: fe, val: reflect.ValueOf(fe.Value()), l: v.labelOf(ptr), alias: aliases[fe.Tag()]}
 	if f.val.Kind() == reflect.String {
 		f.s = f.val.String()
 	}

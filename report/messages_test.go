@@ -75,7 +75,7 @@ func expectedCombos(t *testing.T) map[string]bool {
 			fp := pat + "/" + jsonName(f)
 			var tags []string
 			for _, tag := range strings.Split(f.Tag.Get("validate"), ",") {
-				if a := rules[tag].alias; a != "" {
+				if a, ok := aliases[tag]; ok {
 					tags = append(tags, strings.Split(a, ",")...)
 				} else if tag != "" {
 					tags = append(tags, tag)
@@ -273,21 +273,55 @@ func TestEveryCombinationHasMessages(t *testing.T) {
 	checkMessages(t, l[0])
 }
 
+// TestLabelsAreFields: every field that can have an issue is in the
+// field table, which words exactly the members of Report.
 func TestLabelsAreFields(t *testing.T) {
-	fields := map[string]bool{}
 	for combo := range expectedCombos(t) {
 		pat, _, _ := strings.Cut(combo, " ")
-		fields[pat] = true
-	}
-	for pat := range labels {
-		// Lists label the issues of their items too (duplicates, unknown indicators).
-		if !fields[pat] && !fields[pat+"/*"] {
-			t.Errorf("label %q names no field that can have an issue", pat)
+		if f, ok := Field(pat); !ok || f.Pointer != pat || messageLabel(pat).vi == "" {
+			t.Errorf("field %q has no entry in the field table (fields.go)", pat)
 		}
 	}
-	for pat := range fields {
-		if _, ok := labels[pat]; !ok && pat != "/indicators/*" {
-			t.Errorf("field %q has no label", pat)
+	var members []string
+	var walk func(typ reflect.Type, ptr string)
+	walk = func(typ reflect.Type, ptr string) {
+		members = append(members, ptr)
+		for typ.Kind() == reflect.Pointer {
+			typ = typ.Elem()
+		}
+		switch {
+		case typ == reflect.TypeFor[plan.Date]():
+		case typ.Kind() == reflect.Slice || typ.Kind() == reflect.Map:
+			walk(typ.Elem(), ptr+"/*")
+		case typ.Kind() == reflect.Struct:
+			for i := range typ.NumField() {
+				name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+				walk(typ.Field(i).Type, ptr+"/"+name)
+			}
+		}
+	}
+	walk(reflect.TypeFor[Report](), "")
+	var table []string
+	for _, f := range Fields() {
+		table = append(table, f.Pointer)
+	}
+	if !slices.Equal(table, members) {
+		t.Errorf("the field table words\n%q\nReport's members are, in order,\n%q", table, members)
+	}
+}
+
+// TestPhrasesStartWithLabels: where messages name a field with more words
+// than its label, they start with the label's words.
+func TestPhrasesStartWithLabels(t *testing.T) {
+	for _, f := range Fields() {
+		l := messageLabel(f.Pointer)
+		d := defaultPhrase(f.label)
+		if !strings.HasPrefix(l.vi, d.VI) || !strings.HasPrefix(l.en, d.EN) {
+			t.Errorf("%s: messages say %q / %q, the label %q / %q", f.Pointer, l.vi, l.en, f.label.VI, f.label.EN)
+		}
+		// The sentences that say what to do name the field with the label's words.
+		if l.needVI != "" && !strings.Contains(strings.ToLower(l.needVI), d.VI) || l.needEN != "" && !strings.Contains(strings.ToLower(l.needEN), strings.ToLower(d.EN)) {
+			t.Errorf("%s: %q / %q do not name the field as %q / %q", f.Pointer, l.needVI, l.needEN, d.VI, d.EN)
 		}
 	}
 }
@@ -305,9 +339,9 @@ func TestBoundsInPairs(t *testing.T) {
 			}
 		}
 	}
-	for tag, r := range rules {
-		if strings.Contains(r.alias, "gte=") != strings.Contains(r.alias, "lte=") {
-			t.Errorf("alias %s = %s: gte without lte or the reverse", tag, r.alias)
+	for alias, tags := range aliases {
+		if strings.Contains(tags, "gte=") != strings.Contains(tags, "lte=") {
+			t.Errorf("alias %s = %s: gte without lte or the reverse", alias, tags)
 		}
 	}
 }

@@ -40,14 +40,32 @@ const (
 	emailPattern = `^[A-Za-z0-9._%+\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)+$`
 )
 
-// A rule is the one declaration of a validate tag: what the validator
-// runs, the JSON Schema keywords it maps to, and the issue its failure
-// gives. Every tag on the types of Report has one (TestEveryTagHasARule).
+// aliases are the tags that stand for a list of others: one name for a
+// field's rules. The validator and WriteKeywords expand them; their
+// failures are those of the tags they name. Every other tag is a rule.
+// (Aliases are data only, apart from rules: MaxLength reads them, and the
+// field table (fields.go) that the issues of rules read reads MaxLength.)
+var aliases = map[string]string{
+	"schema_version": fmt.Sprintf("eq=%d", SchemaVersion),
+	"plan_id":        "eq=" + plan.ID,
+	"year":           fmt.Sprintf("gte=%d,lte=%d", plan.FirstYear, plan.LastYear),
+	"prose":          fmt.Sprintf("max=%d,prose_text", MaxProse),
+	"line":           fmt.Sprintf("max=%d,line_text", MaxLine),
+	"reference":      fmt.Sprintf("max=%d,symbol", MaxReference),
+	"email_addr":     fmt.Sprintf("max=%d,email_syntax", MaxEmail),
+	// A report names each task, activity content and indicator of the
+	// plan at most once, so its lists are never longer than the plan's:
+	// the bound keeps the work a sender can cause linear and small.
+	"tasks_max":      fmt.Sprintf("max=%d", len(plan.Tasks())),
+	"activities_max": fmt.Sprintf("max=%d", len(plan.Activities())),
+	"indicators_max": fmt.Sprintf("max=%d", len(plan.Indicators())),
+}
+
+// A rule is the one declaration of a validate tag that is not an alias:
+// what the validator runs, the JSON Schema keywords it maps to, and the
+// issue its failure gives. Every tag on the types of Report has one, or
+// is an alias (TestEveryTagHasARule).
 type rule struct {
-	// alias is what an alias tag stands for ("max=10000,prose_text"):
-	// the validator and WriteKeywords expand it, and its failures are
-	// those of the tags it names. An alias has nothing else.
-	alias string
 	// check is what the validator runs for a custom tag, for checker c;
 	// nil for validator's built-in tags.
 	check func(c *Checker) validator.Func
@@ -63,21 +81,6 @@ type rule struct {
 // its Checker (Checker.rules): an issue function validates list items
 // (unique), and a direct reference would be an initialization cycle.
 var rules = map[string]rule{
-	// Aliases: one name for a field's rules.
-	"schema_version": alias(fmt.Sprintf("eq=%d", SchemaVersion)),
-	"plan_id":        alias("eq=" + plan.ID),
-	"year":           alias(fmt.Sprintf("gte=%d,lte=%d", plan.FirstYear, plan.LastYear)),
-	"prose":          alias(fmt.Sprintf("max=%d,prose_text", MaxProse)),
-	"line":           alias(fmt.Sprintf("max=%d,line_text", MaxLine)),
-	"reference":      alias(fmt.Sprintf("max=%d,symbol", MaxReference)),
-	"email_addr":     alias(fmt.Sprintf("max=%d,email_syntax", MaxEmail)),
-	// A report names each task, activity content and indicator of the
-	// plan at most once, so its lists are never longer than the plan's:
-	// the bound keeps the work a sender can cause linear and small.
-	"tasks_max":      alias(fmt.Sprintf("max=%d", len(plan.Tasks()))),
-	"activities_max": alias(fmt.Sprintf("max=%d", len(plan.Activities()))),
-	"indicators_max": alias(fmt.Sprintf("max=%d", len(plan.Indicators()))),
-
 	// Text rules: prose_text allows tabs and line breaks inside the
 	// text, line_text no control character at all. Both forbid C0 and
 	// C1 controls and DEL, and whitespace at either end.
@@ -160,9 +163,6 @@ var rules = map[string]rule{
 		issue:    func(v *validation, ptr string, f failure) { v.unique(ptr, f.fe.Value()) },
 	},
 }
-
-// alias declares an alias tag that stands for tags.
-func alias(tags string) rule { return rule{alias: tags} }
 
 // textRule declares the text tag of r: r.Check, r.Pattern and the issue
 // that says which character breaks r.
@@ -250,21 +250,22 @@ func WriteKeywords(tag string, w KeywordWriter) error {
 	for _, tok := range strings.Split(tag, ",") {
 		name, param, _ := strings.Cut(tok, "=")
 		r, ok := rules[name]
+		a, isAlias := aliases[name]
 		switch {
 		case tok == "":
 			continue
 		case strings.Contains(tok, "|"):
 			return fmt.Errorf("rule %q: alternatives (|) are not mapped", tok)
-		case !ok:
-			return fmt.Errorf("unknown rule %q", tok)
-		case r.alias != "":
+		case isAlias:
 			if param != "" {
 				return fmt.Errorf("rule %q: an alias takes no parameter", tok)
 			}
-			if err := WriteKeywords(r.alias, w); err != nil {
+			if err := WriteKeywords(a, w); err != nil {
 				return err
 			}
 			continue
+		case !ok:
+			return fmt.Errorf("unknown rule %q", tok)
 		}
 		if err := r.keywords(w, param); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
@@ -311,7 +312,7 @@ func maxOf(tag string) int {
 		if n, ok := strings.CutPrefix(part, "max="); ok {
 			return atoi(n)
 		}
-		if a := rules[part].alias; a != "" {
+		if a, ok := aliases[part]; ok {
 			if n := maxOf(a); n > 0 {
 				return n
 			}

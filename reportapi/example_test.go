@@ -35,8 +35,8 @@ func ExampleCheck() {
 	// Output:
 	// 422
 	// /plan 1:1 required
-	// Nhập mã kế hoạch 164/KH-UBND vào trường plan.
-	// Enter the plan's symbol, 164/KH-UBND, in the plan member.
+	// Nhập số, ký hiệu kế hoạch 164/KH-UBND vào trường plan.
+	// Enter the plan number and symbol, 164/KH-UBND, in the plan member.
 }
 
 // The validation service of planreport serve, in a Go program.

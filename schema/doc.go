@@ -86,10 +86,13 @@
 // MaxUnitGroup. The plan schema adds const
 // schemaVersion = plan.ExportVersion.
 //
-// Titles and descriptions come from one table (labels.go) keyed by schema
-// and JSON Pointer pattern; every member of the report and units schemas
-// must have an entry, or generation fails. Indicator titles and units come
-// from plan.Indicators.
+// Titles and descriptions of the report schema are the report's field
+// table (report.Field: the label with "nhiệm vụ" / "the task" for a task
+// item's members, and the description), the words the form, the messages
+// and the documents use; those of the units and plan schemas are in
+// labels.go, keyed by schema and JSON Pointer pattern. Every member of the
+// report and units schemas must have an entry, or generation fails.
+// Indicator titles and units come from plan.Indicators.
 //
 // # Identifiers and files
 //

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -31,7 +30,7 @@ func init() {
 }
 
 // blanksFlags declares the flags that fill the City Red Cross's blanks.
-func blanksFlags(fs *flag.FlagSet) func() (document.Blanks, error) {
+func blanksFlags(fs *flagSet) func() (document.Blanks, error) {
 	number := fs.String("number", "", "the document's `number and symbol` (\"125/BC-HCTĐ\"); default a blank to fill")
 	date := fs.String("date", "", "the document's `date` (YYYY-MM-DD); default a blank to fill")
 	position := fs.String("position", "", "the signer's `position` (\"CHỦ TỊCH\"); default a blank")
@@ -99,23 +98,14 @@ func (e *env) writeDoc(d *document.Doc, format, title, path string) error {
 
 func runDocument(e *env, args []string) int {
 	fs := e.flags("document")
-	format := fs.String("format", "docx", "output `format`: docx or html")
+	format := fs.choice("format", "output `format`: docx or html", "docx", "html")
 	out := fs.String("out", "", "the output `file`; html may go to standard output")
-	units := unitsFlag(fs)
+	units := fs.units()
+	fs.files(true, "name one report file (JSON), or - for standard input")
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
-	if err := oneOf("format", *format, "docx", "html"); err != nil {
-		return e.fail(err)
-	}
-	if fs.NArg() != 1 {
-		return e.fail(errors.New("document: name one report file (JSON), or - for standard input"))
-	}
-	c, err := checker(*units)
-	if err != nil {
-		return e.fail(err)
-	}
-	in, err := e.readInputs(fs.Args(), false)
+	c, in, err := e.checkInputs(*units, fs.Args(), false)
 	if err != nil {
 		return e.fail(err)
 	}
@@ -141,8 +131,11 @@ func runDocument(e *env, args []string) int {
 	return exitOK
 }
 
+// compileInputs is what compile and reminder ask for when given no input.
+const compileInputs = "name the report files or directories to compile"
+
 // compilation reads the inputs of compile and reminder and compiles them.
-func (e *env) compilation(fs *flag.FlagSet, period, asOf, units string) (*report.Compilation, *plan.Registry, error) {
+func (e *env) compilation(fs *flagSet, period, asOf, units string) (*report.Compilation, *plan.Registry, error) {
 	if period == "" {
 		return nil, nil, fmt.Errorf("%s: --period is required", fs.Name())
 	}
@@ -154,14 +147,7 @@ func (e *env) compilation(fs *flag.FlagSet, period, asOf, units string) (*report
 	if err != nil {
 		return nil, nil, err
 	}
-	if fs.NArg() == 0 {
-		return nil, nil, fmt.Errorf("%s: name the report files or directories to compile", fs.Name())
-	}
-	c, err := checker(units)
-	if err != nil {
-		return nil, nil, err
-	}
-	read, err := e.readInputs(fs.Args(), true)
+	c, read, err := e.checkInputs(units, fs.Args(), true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -174,18 +160,16 @@ func (e *env) compilation(fs *flag.FlagSet, period, asOf, units string) (*report
 
 func runReminder(e *env, args []string) int {
 	fs := e.flags("reminder")
-	period := fs.String("period", "", "the `period`: annual-YEAR or half-year-YEAR")
+	period := fs.period()
 	asOf := fs.String("as-of", "", "the `date` (YYYY-MM-DD) the bodies are missing on; default today in Hanoi")
 	how := fs.String("how", "", "a `sentence` saying how to file (where to send the report)")
-	format := fs.String("format", "docx", "output `format`: docx or html")
+	format := fs.choice("format", "output `format`: docx or html", "docx", "html")
 	out := fs.String("out", "", "the output `file`; html may go to standard output")
-	units := unitsFlag(fs)
+	units := fs.units()
 	blanks := blanksFlags(fs)
+	fs.files(false, compileInputs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
-	}
-	if err := oneOf("format", *format, "docx", "html"); err != nil {
-		return e.fail(err)
 	}
 	b, err := blanks()
 	if err != nil {

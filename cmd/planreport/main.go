@@ -109,18 +109,67 @@ func (e *env) fail(err error) int {
 	return exitUsage
 }
 
-// flags returns a flag set for command name whose -h prints to stdout and
-// whose errors are one line.
-func (e *env) flags(name string) *flag.FlagSet {
+// A flagSet is a command's flags, with the checks every command would
+// otherwise repeat after parsing: that a choice flag's value is one of its
+// choices, and the number of arguments. env.parse runs them in the order
+// they were declared.
+type flagSet struct {
+	*flag.FlagSet
+	checks []func() error
+}
+
+// flags returns the flag set of command name, whose -h prints to stdout
+// and whose errors are one line.
+func (e *env) flags(name string) *flagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
-	return fs
+	return &flagSet{FlagSet: fs}
 }
 
-// parse parses args into fs. It returns false and the exit code when the
-// command must stop (help was asked for, or the flags are wrong).
-func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
+// choice declares flag name, whose value must be one of allowed;
+// allowed[0] is the default.
+func (fs *flagSet) choice(name, usage string, allowed ...string) *string {
+	v := fs.String(name, allowed[0], usage)
+	fs.checks = append(fs.checks, func() error { return oneOf(name, *v, allowed...) })
+	return v
+}
+
+// units declares --units, the same on every command that knows bodies.
+func (fs *flagSet) units() *string {
+	return fs.String("units", "", "a units `file` (JSON) registering commune-level units")
+}
+
+// period declares --period.
+func (fs *flagSet) period() *string {
+	return fs.String("period", "", "the `period`: annual-YEAR or half-year-YEAR")
+}
+
+// noArgs declares that the command takes no argument.
+func (fs *flagSet) noArgs() {
+	fs.checks = append(fs.checks, func() error {
+		if fs.NArg() > 0 {
+			return fmt.Errorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
+		}
+		return nil
+	})
+}
+
+// files declares that the command takes files: exactly one when one is
+// set, else at least one. missing says what to give.
+func (fs *flagSet) files(one bool, missing string) {
+	fs.checks = append(fs.checks, func() error {
+		if fs.NArg() == 0 || one && fs.NArg() > 1 {
+			return fmt.Errorf("%s: %s", fs.Name(), missing)
+		}
+		return nil
+	})
+}
+
+// parse parses args into fs and runs its checks. It returns false and the
+// exit code when the command must stop (help was asked for, or the flags
+// or arguments are wrong).
+func (e *env) parse(fs *flagSet, args []string) (int, bool) {
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		c := commands[fs.Name()]
@@ -131,6 +180,11 @@ func (e *env) parse(fs *flag.FlagSet, args []string) (int, bool) {
 	}
 	if err != nil {
 		return e.fail(fmt.Errorf("%s: %v", fs.Name(), err)), false
+	}
+	for _, check := range fs.checks {
+		if err := check(); err != nil {
+			return e.fail(err), false
+		}
 	}
 	return 0, true
 }
@@ -158,19 +212,6 @@ func dateOr(name, v string) (plan.Date, error) {
 		return plan.Date{}, fmt.Errorf("--%s: %s", name, l[0].EN)
 	}
 	return d, err
-}
-
-// unitsFlag declares --units, the same on every command that knows bodies.
-func unitsFlag(fs *flag.FlagSet) *string {
-	return fs.String("units", "", "a units `file` (JSON) registering commune-level units")
-}
-
-// noArgs fails when a command that takes no argument was given one.
-func noArgs(fs *flag.FlagSet) error {
-	if fs.NArg() > 0 {
-		return fmt.Errorf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))
-	}
-	return nil
 }
 
 // oneOf checks that a flag's value is one of the allowed ones.

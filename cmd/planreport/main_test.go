@@ -95,8 +95,26 @@ func TestUsageErrors(t *testing.T) {
 		{"compile", "--period", "annual-2026"},
 		{"compile", "--period", "annual-2026", "--format", "html", "x.json"},
 		{"compile", "--period", "annual-2026", "no-such-dir"},
+		{"document"},
+		{"document", "a.json", "b.json"},
+		{"document", "--format", "pdf", "a.json"},
+		{"reminder", "--period", "annual-2026"},
+		{"schema", "--lang", "fr"},
+		{"schema", "extra"},
+		{"serve", "extra"},
 	} {
 		usageError(t, runCmd(args...), args...)
+	}
+	// The checks every command declares say what to give.
+	for args, want := range map[string]string{
+		"document a.json b.json":        "planreport: document: name one report file (JSON), or - for standard input\n",
+		"reminder --period annual-2026": "planreport: reminder: name the report files or directories to compile\n",
+		"serve extra":                   "planreport: serve: unexpected argument \"extra\"\n",
+		"plan --format xml":             "planreport: --format must be text or json, not \"xml\"\n",
+	} {
+		if r := runCmd(strings.Fields(args)...); r.stderr != want {
+			t.Errorf("planreport %s: stderr %q, want %q", args, r.stderr, want)
+		}
 	}
 	// A bad flag value is named as the flag, not as a JSON place.
 	if r := runCmd("example", "--body", "so-y-te", "--period", "quarterly-2026"); !strings.HasPrefix(r.stderr, "planreport: --period: The period \"quarterly-2026\" is not KIND-YEAR") {

@@ -25,16 +25,11 @@ func init() {
 
 func runPlan(e *env, args []string) int {
 	fs := e.flags("plan")
-	format := fs.String("format", "text", "output `format`: text or json")
+	format := fs.choice("format", "output `format`: text or json", "text", "json")
 	ids := fs.Bool("ids", false, "prefix headings and clauses with their IDs (text format)")
+	fs.noArgs()
 	if code, ok := e.parse(fs, args); !ok {
 		return code
-	}
-	if err := oneOf("format", *format, "text", "json"); err != nil {
-		return e.fail(err)
-	}
-	if err := noArgs(fs); err != nil {
-		return e.fail(err)
 	}
 	if *format == "json" {
 		return e.writeJSON(plan.Default().Export())
@@ -64,16 +59,11 @@ func registry(file string) (*plan.Registry, error) {
 func runBodies(e *env, args []string) int {
 	fs := e.flags("bodies")
 	at := fs.String("at", "", "the `date` (YYYY-MM-DD) to list the bodies of; default today in Hanoi")
-	units := unitsFlag(fs)
-	format := fs.String("format", "text", "output `format`: text or json")
+	units := fs.units()
+	format := fs.choice("format", "output `format`: text or json", "text", "json")
+	fs.noArgs()
 	if code, ok := e.parse(fs, args); !ok {
 		return code
-	}
-	if err := oneOf("format", *format, "text", "json"); err != nil {
-		return e.fail(err)
-	}
-	if err := noArgs(fs); err != nil {
-		return e.fail(err)
 	}
 	on, err := dateOr("at", *at)
 	if err != nil {

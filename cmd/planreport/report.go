@@ -36,13 +36,11 @@ func init() {
 func runExample(e *env, args []string) int {
 	fs := e.flags("example")
 	body := fs.String("body", "", "the reporting body's `ID` (see planreport bodies)")
-	period := fs.String("period", "", "the `period`: annual-YEAR or half-year-YEAR")
-	units := unitsFlag(fs)
+	period := fs.period()
+	units := fs.units()
+	fs.noArgs()
 	if code, ok := e.parse(fs, args); !ok {
 		return code
-	}
-	if err := noArgs(fs); err != nil {
-		return e.fail(err)
 	}
 	if *body == "" || *period == "" {
 		return e.fail(errors.New("example: --body and --period are required"))
@@ -105,14 +103,19 @@ func (e *env) readInputs(names []string, dirs bool) ([]input, error) {
 	return out, nil
 }
 
-// checker returns a report checker over the default registry, with the
-// units of file if given.
-func checker(units string) (*report.Checker, error) {
+// checkInputs returns a report checker over the default registry, with
+// the units of file units if given, and the inputs the command's
+// arguments name (readInputs).
+func (e *env) checkInputs(units string, names []string, dirs bool) (*report.Checker, []input, error) {
 	reg, err := registry(units)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return report.NewChecker(report.Options{Registry: reg}), nil
+	in, err := e.readInputs(names, dirs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return report.NewChecker(report.Options{Registry: reg}), in, nil
 }
 
 // fileResult is one element of `planreport validate --format json`: the
@@ -126,26 +129,14 @@ type fileResult struct {
 
 func runValidate(e *env, args []string) int {
 	fs := e.flags("validate")
-	lang := fs.String("lang", "vi", "message `language`: vi or en")
-	format := fs.String("format", "text", "output `format`: text or json")
-	units := unitsFlag(fs)
+	lang := fs.choice("lang", "message `language`: vi or en", "vi", "en")
+	format := fs.choice("format", "output `format`: text or json", "text", "json")
+	units := fs.units()
+	fs.files(false, "name the report files to check, or - for standard input")
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
-	if err := oneOf("format", *format, "text", "json"); err != nil {
-		return e.fail(err)
-	}
-	if err := oneOf("lang", *lang, "vi", "en"); err != nil {
-		return e.fail(err)
-	}
-	if fs.NArg() == 0 {
-		return e.fail(errors.New("validate: name the report files to check, or - for standard input"))
-	}
-	c, err := checker(*units)
-	if err != nil {
-		return e.fail(err)
-	}
-	inputs, err := e.readInputs(fs.Args(), false)
+	c, inputs, err := e.checkInputs(*units, fs.Args(), false)
 	if err != nil {
 		return e.fail(err)
 	}
@@ -186,17 +177,15 @@ func runValidate(e *env, args []string) int {
 
 func runCompile(e *env, args []string) int {
 	fs := e.flags("compile")
-	period := fs.String("period", "", "the `period`: annual-YEAR or half-year-YEAR")
+	period := fs.period()
 	asOf := fs.String("as-of", "", "the `date` (YYYY-MM-DD) to judge deadlines on; default today in Hanoi")
-	units := unitsFlag(fs)
-	format := fs.String("format", "markdown", "output `format`: markdown, json, docx (the official compiled report) or html (its print view)")
+	units := fs.units()
+	format := fs.choice("format", "output `format`: markdown, json, docx (the official compiled report) or html (its print view)", "markdown", "json", "docx", "html")
 	out := fs.String("out", "", "the output `file` (required for docx); default standard output")
 	blanks := blanksFlags(fs)
+	fs.files(false, compileInputs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
-	}
-	if err := oneOf("format", *format, "markdown", "json", "docx", "html"); err != nil {
-		return e.fail(err)
 	}
 	b, err := blanks()
 	if err != nil {

@@ -19,16 +19,11 @@ func runSchema(e *env, args []string) int {
 	fs := e.flags("schema")
 	body := fs.String("body", "", "the body `ID` whose report schema to print (default: the general schema)")
 	at := fs.String("at", "", "with --body: the `date` (YYYY-MM-DD) whose tasks the schema pins; default today in Hanoi")
-	lang := fs.String("lang", "vi", "`language` of titles and descriptions: vi or en")
-	units := unitsFlag(fs)
+	lang := fs.choice("lang", "`language` of titles and descriptions: vi or en", "vi", "en")
+	units := fs.units()
+	fs.noArgs()
 	if code, ok := e.parse(fs, args); !ok {
 		return code
-	}
-	if err := oneOf("lang", *lang, "vi", "en"); err != nil {
-		return e.fail(err)
-	}
-	if err := noArgs(fs); err != nil {
-		return e.fail(err)
 	}
 	if *at != "" && *body == "" {
 		return e.fail(fmt.Errorf("schema: --at needs --body (the general schema does not depend on a date)"))

@@ -30,12 +30,10 @@ const serveAddr = "127.0.0.1:8164"
 func runServe(e *env, args []string) int {
 	fs := e.flags("serve")
 	addr := fs.String("addr", serveAddr, "`host:port` to listen on; the default accepts connections from this machine only")
-	units := unitsFlag(fs)
+	units := fs.units()
+	fs.noArgs()
 	if code, ok := e.parse(fs, args); !ok {
 		return code
-	}
-	if err := noArgs(fs); err != nil {
-		return e.fail(err)
 	}
 	reg, err := registry(*units)
 	if err != nil {

@@ -111,16 +111,30 @@ func sessionClient(t testing.TB, ts *httptest.Server, s *server, acc Account) *h
 	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 }
 
-// get GETs url with client c, and returns the status and body.
-func get(t testing.TB, c *http.Client, url string) (int, []byte) {
+// send sends req with client c (nil: http.DefaultClient), and returns
+// the status and the whole body.
+func send(t testing.TB, c *http.Client, req *http.Request) (int, []byte) {
 	t.Helper()
-	resp, err := c.Get(url)
+	if c == nil {
+		c = http.DefaultClient
+	}
+	resp, err := c.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	out, _ := io.ReadAll(resp.Body)
+	out, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
 	return resp.StatusCode, out
+}
+
+// get GETs url with client c, and returns the status and body.
+func get(t testing.TB, c *http.Client, url string) (int, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	return send(t, c, req)
 }
 
 // getAs GETs url with an API token.
@@ -128,13 +142,7 @@ func getAs(t testing.TB, url, token string) (int, []byte) {
 	t.Helper()
 	req, _ := http.NewRequest(http.MethodGet, url, nil)
 	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	out, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, out
+	return send(t, nil, req)
 }
 
 func example(t testing.TB, body string, p plan.Period) []byte {
@@ -156,13 +164,7 @@ func postAs(t testing.TB, url, token, ctype string, body []byte) (int, []byte) {
 	req, _ := http.NewRequest(http.MethodPost, url+"/api/reports", bytes.NewReader(body))
 	req.Header.Set("Content-Type", ctype)
 	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	out, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, out
+	return send(t, nil, req)
 }
 
 var annual2026 = plan.Period{Kind: plan.Annual, Year: 2026}

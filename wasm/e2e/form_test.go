@@ -343,7 +343,7 @@ func TestTwoForms(t *testing.T) {
 		t.Errorf("first form's value %q", got)
 	}
 	en := browsertest.Eval[string](tt.Tab, fmt.Sprintf("document.getElementById(%q).textContent", p2))
-	for _, want := range []string{"(optional)", "Error: ", "Choose the progress of task III.6.1."} {
+	for _, want := range []string{"(optional)", "Error: ", "Choose the status of task III.6.1."} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English form lacks %q", want)
 		}

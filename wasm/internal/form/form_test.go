@@ -92,7 +92,7 @@ func TestCheck(t *testing.T) {
 	if !slices.Equal(keys, want) {
 		t.Errorf("problems on %v, want %v (one per field, in field order)", keys, want)
 	}
-	if ps[0].VI != "Chọn tình trạng thực hiện nhiệm vụ III.12.1." || ps[0].EN != "Choose the progress of task III.12.1." {
+	if ps[0].VI != "Chọn tình trạng thực hiện nhiệm vụ III.12.1." || ps[0].EN != "Choose the status of task III.12.1." {
 		t.Errorf("status message %q / %q", ps[0].VI, ps[0].EN)
 	}
 	if _, ps := f.Check(filled(f), report.Default().Validate); len(ps) != 0 {
@@ -120,21 +120,12 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-func TestLabel(t *testing.T) {
+func TestOptional(t *testing.T) {
 	f := district(t)
-	if got := f.Label(TextKey("III.12.1"), Values{}).VI; got != "Kết quả thực hiện nhiệm vụ III.12.1" {
-		t.Errorf("label %q", got)
-	}
 	key := ReasonKey("III.12.1")
-	if got := f.Label(key, Values{}).VI; got != "Lý do chưa hoàn thành nhiệm vụ III.12.1" {
-		t.Errorf("label %q", got)
-	}
 	notStarted := Values{StatusKey("III.12.1"): "not_started"}
 	if f.Optional(key, notStarted) || !f.Optional(key, Values{}) || !f.Optional(TextKey("III.12.1"), notStarted) || f.Optional(TextKey("III.12.1"), Values{}) {
 		t.Error("results are required unless the task has not started, the reason when it has not")
-	}
-	if got := f.Label(key, notStarted); got.VI != "Lý do chưa thực hiện nhiệm vụ III.12.1" || got.EN != "Why task III.12.1 has not started" {
-		t.Errorf("label %+v", got)
 	}
 }
 

@@ -124,10 +124,10 @@ func (f *Form) Check(v Values, validate Validator) (*report.Report, []Problem) {
 // the checker's (about the JSON value) does. A server's answer keeps the
 // server's words.
 func (f *Form) phoneIssue(is diag.Issue) diag.Issue {
-	label := f.Field(KeyPrepPhone).Label
+	fd := f.Field(KeyPrepPhone)
 	val, _ := is.Params["value"].(string)
-	is.VI = fmt.Sprintf("%s không đúng dạng: “%s”. Nhập 0 hoặc +84, tiếp theo là 9 hoặc 10 chữ số, ví dụ 0912 345 678 hoặc 024 3825 3536.", label.VI, val)
-	is.EN = fmt.Sprintf("%s is not valid: “%s”. Enter 0 or +84, then 9 or 10 digits, for example 0912 345 678 or 024 3825 3536.", label.EN, val)
+	is.VI = fmt.Sprintf("%s không đúng dạng: “%s”. Nhập 0 hoặc +84, tiếp theo là 9 hoặc 10 chữ số. %s", fd.Label.VI, val, fd.Hint.VI)
+	is.EN = fmt.Sprintf("%s is not valid: “%s”. Enter 0 or +84, then 9 or 10 digits. %s", fd.Label.EN, val, fd.Hint.EN)
 	return is
 }
 

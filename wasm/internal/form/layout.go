@@ -1,7 +1,6 @@
 package form
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -107,12 +106,14 @@ func activityChoices() []Choice {
 	return cs
 }
 
-// Status choices of a task, in the order of report.Status.
-var statuses = []Choice{
-	{string(report.Done), Text{"Đã hoàn thành", "Done"}},
-	{string(report.InProgress), Text{"Đang thực hiện", "In progress"}},
-	{string(report.NotStarted), Text{"Chưa thực hiện", "Not started"}},
-}
+// Status choices of a task, in the order of report.Status, in its words.
+var statuses = func() []Choice {
+	var cs []Choice
+	for _, s := range []report.Status{report.Done, report.InProgress, report.NotStarted} {
+		cs = append(cs, Choice{string(s), Text{s.Vietnamese(), s.English()}})
+	}
+	return cs
+}()
 
 // Keys of the fields that are not tied to a task or an indicator.
 const (
@@ -188,63 +189,50 @@ func DefaultDate(b plan.Body, p plan.Period, due, today plan.Date) plan.Date {
 }
 
 func (f *Form) layout() {
-	// A field's limit is its report member's (ptr): report.MaxLength.
-	prose := func(key, ptr string, label, hint Text, optional bool) *Field {
-		return &Field{Key: key, Kind: Prose, Label: label, Hint: hint, Optional: optional, MaxChars: report.MaxLength(ptr)}
-	}
-	line := func(key, ptr string, label Text, auto string) *Field {
-		return &Field{Key: key, Kind: Line, Label: label, MaxChars: report.MaxLength(ptr), Autocomplete: auto}
-	}
 	_, windowEnd := f.Period.Window()
+	// A field's label, hint and limit are its report member's (ptr, of
+	// the item of task for a task's fields): report.Field.
+	end := FormatDay(windowEnd)
+	field := func(key string, kind Kind, ptr, task string) *Field {
+		ft, _ := report.Field(ptr)
+		hint := Text{strings.ReplaceAll(ft.Hint.VI, "{end}", end), strings.ReplaceAll(ft.Hint.EN, "{end}", end)}
+		return &Field{Key: key, Kind: kind, Label: Text(ft.Label(task)), Hint: hint, MaxChars: ft.MaxLength}
+	}
+	with := func(fd *Field, set func(*Field)) *Field { set(fd); return fd }
+	title := func(ptr string) Text { ft, _ := report.Field(ptr); return Text(ft.Label("")) }
 	about := &Section{ID: "about", Title: Text{"Thông tin chung", "About the report"}, Groups: []*Group{{ID: "about", Fields: []*Field{
-		{Key: KeyReportDate, Kind: Day, Label: Text{"Ngày báo cáo", "Report date"},
-			Hint: Text{"Viết ngày/tháng/năm, ví dụ 15/11/2024.", "Write day/month/year, for example 15/11/2024."}},
-		{Key: KeyDataCutoff, Kind: Day, Label: Text{"Số liệu tính đến ngày", "Figures up to"}, Optional: true,
-			Hint: Text{"Ngày cuối cùng mà số liệu trong báo cáo tính đến, viết ngày/tháng/năm. Bỏ trống nếu là ngày cuối kỳ số liệu, " + FormatDay(windowEnd) + ".",
-				"The last day the report's figures cover, written day/month/year. Leave it empty if it is the last day of the period's data window, " + FormatDay(windowEnd) + "."}},
-		{Key: KeyReference, Kind: Line, Label: Text{"Số, ký hiệu báo cáo", "Report number and symbol"}, Optional: true,
-			Hint: Text{"Ví dụ 245/BC-UBND.", "For example 245/BC-UBND."}, MaxChars: report.MaxLength("/reference"), Autocomplete: "off"},
+		field(KeyReportDate, Day, "/reportDate", ""),
+		with(field(KeyDataCutoff, Day, "/dataCutoff", ""), func(fd *Field) { fd.Optional = true }),
+		with(field(KeyReference, Line, "/reference", ""), func(fd *Field) { fd.Optional, fd.Autocomplete = true, "off" }),
 	}}}}
 
-	tasks := &Section{ID: "tasks", Title: Text{"Kết quả thực hiện nhiệm vụ", "Results by task"},
+	tasks := &Section{ID: "tasks", Title: title("/tasks"),
 		Intro: Text{"Với mỗi nhiệm vụ Kế hoạch giao, chọn tình trạng và nêu kết quả, hoặc lý do nếu chưa thực hiện.",
 			"For each task the plan assigns, choose how far it has come and give the results, or the reason if it has not started."}}
 	if len(f.Tasks) == 1 { // a one-task body: the short form speaks of its task
-		tasks.Title = Text{"Kết quả thực hiện nhiệm vụ " + f.Tasks[0].ID, "Results of task " + f.Tasks[0].ID}
+		ft, _ := report.Field("/tasks/*/results")
+		tasks.Title = Text(ft.Label(f.Tasks[0].ID))
 		tasks.Intro = Text{"Chọn tình trạng thực hiện nhiệm vụ Kế hoạch giao và nêu kết quả, hoặc lý do nếu chưa thực hiện.",
 			"Choose how far the task the plan assigns has come and give the results, or the reason if it has not started."}
 	}
 	for _, t := range f.Tasks {
 		tasks.Groups = append(tasks.Groups, &Group{ID: "task-" + t.ID, Title: Text{"Nhiệm vụ " + t.ID, "Task " + t.ID}, Quote: t.Text, Gloss: t.English,
 			Fields: []*Field{
-				{Key: StatusKey(t.ID), Kind: Radios, Label: Text{"Tình trạng thực hiện nhiệm vụ " + t.ID, "Progress of task " + t.ID}, Choices: statuses},
-				prose(TextKey(t.ID), "/tasks/*/results", Text{"Kết quả thực hiện nhiệm vụ " + t.ID, "Results of task " + t.ID},
-					Text{"Nêu những việc đã làm và kết quả cụ thể.", "Say what was done and what it achieved."}, false),
-				prose(ReasonKey(t.ID), "/tasks/*/reason", Text{"Lý do chưa hoàn thành nhiệm vụ " + t.ID, "Why task " + t.ID + " is not finished"},
-					Text{"Nêu lý do nhiệm vụ chưa thực hiện hoặc chưa hoàn thành.", "Say why the task has not started or is not finished."}, true),
-				{Key: ActivitiesKey(t.ID), Kind: Checks, Label: Text{"Nội dung hoạt động chữ thập đỏ mà nhiệm vụ " + t.ID + " phục vụ", "Contents of Red Cross activity task " + t.ID + " served"},
-					Hint: Text{"Chọn tất cả nội dung phù hợp.", "Select all that apply."}, Optional: true, Choices: activityChoices()},
+				with(field(StatusKey(t.ID), Radios, "/tasks/*/status", t.ID), func(fd *Field) { fd.Choices = statuses }),
+				field(TextKey(t.ID), Prose, "/tasks/*/results", t.ID),
+				with(field(ReasonKey(t.ID), Prose, "/tasks/*/reason", t.ID), func(fd *Field) { fd.Optional = true }),
+				with(field(ActivitiesKey(t.ID), Checks, "/tasks/*/activities", t.ID), func(fd *Field) { fd.Optional, fd.Choices = true, activityChoices() }),
 			}})
 	}
 
-	inds := &Section{ID: "indicators", Title: Text{"Chỉ tiêu", "Indicators"},
+	inds := &Section{ID: "indicators", Title: title("/indicators"),
 		Intro: Text{"Nhập các số liệu có được, là số nguyên, ví dụ 322.000 hoặc 322 000. Bỏ trống chỉ tiêu không có số liệu.",
 			"Give the figures you have, as whole numbers such as 322.000 or 322 000. Leave out those you have no figure for."}}
-	areas := []struct {
-		id    string
-		title Text
-	}{{plan.AreaOrganisation, Text{"Tổ chức Hội", "The Red Cross organisation"}}, {plan.AreaOverall, Text{"Tổng hợp", "Overall"}}}
-	for _, a := range plan.Activities() {
-		areas = append(areas, struct {
-			id    string
-			title Text
-		}{a.ID, Text{fmt.Sprintf("%d. %s", a.Number, upperFirst(a.Name)), fmt.Sprintf("%d. %s", a.Number, upperFirst(a.English))}})
-	}
 	all := plan.Indicators()
-	for _, a := range areas {
-		g := &Group{ID: "area-" + a.id, Title: a.title, Fieldset: true}
+	for _, a := range plan.Areas() {
+		g := &Group{ID: "area-" + a.ID, Title: Text{a.Title, a.English}, Fieldset: true}
 		for _, in := range all {
-			if in.Area == a.id {
+			if in.Area == a.ID {
 				g.Fields = append(g.Fields, &Field{Key: IndicatorKey(in.Code), Kind: Number, Label: Text{in.Name, in.English},
 					Unit: Text{in.Unit, in.UnitEnglish}, Optional: true, Autocomplete: "off", Extra: !slices.Contains(in.Groups, f.Body.Group)})
 			}
@@ -254,22 +242,25 @@ func (f *Form) layout() {
 		}
 	}
 
-	remarks := &Section{ID: "remarks", Title: Text{"Khó khăn và đề xuất", "Difficulties and proposals"}, Groups: []*Group{{ID: "remarks", Fields: []*Field{
-		prose(KeyDifficulties, "/difficulties", Text{"Khó khăn, vướng mắc", "Difficulties"}, Text{}, true),
-		prose(KeyProposals, "/proposals", Text{"Đề xuất, kiến nghị", "Proposals"}, Text{}, true),
-	}}}}
-	prep := &Section{ID: "preparer", Title: Text{"Người lập báo cáo", "Who prepared the report"},
+	optional := func(fd *Field) { fd.Optional = true }
+	auto := func(a string) func(*Field) { return func(fd *Field) { fd.Autocomplete = a } }
+	difficulties, proposals := title("/difficulties"), title("/proposals")
+	remarks := &Section{ID: "remarks", Title: Text{difficulties.VI + " và " + lowerFirst(proposals.VI), difficulties.EN + " and " + lowerFirst(proposals.EN)},
+		Groups: []*Group{{ID: "remarks", Fields: []*Field{
+			with(field(KeyDifficulties, Prose, "/difficulties", ""), optional),
+			with(field(KeyProposals, Prose, "/proposals", ""), optional),
+		}}}}
+	prep := &Section{ID: "preparer", Title: title("/preparedBy"),
 		Intro: Text{"Người có thể trả lời các câu hỏi về báo cáo này.", "The person to contact about this report."},
 		Groups: []*Group{{ID: "preparer", Fields: []*Field{
-			line(KeyPrepName, "/preparedBy/name", Text{"Họ và tên người lập", "Preparer's full name"}, "name"),
-			line(KeyPrepPosition, "/preparedBy/position", Text{"Chức vụ người lập", "Preparer's position"}, "organization-title"),
-			{Key: KeyPrepPhone, Kind: Line, Label: Text{"Số điện thoại người lập", "Preparer's phone number"}, InputType: "tel", Autocomplete: "tel",
-				Hint: Text{"Ví dụ 0912 345 678 hoặc 024 3825 3536.", "For example 0912 345 678 or 024 3825 3536."}, MaxChars: 20},
-			{Key: KeyPrepEmail, Kind: Line, Label: Text{"Thư điện tử người lập", "Preparer's email address"}, Optional: true, InputType: "email", Autocomplete: "email", MaxChars: report.MaxLength("/preparedBy/email")},
+			with(field(KeyPrepName, Line, "/preparedBy/name", ""), auto("name")),
+			with(field(KeyPrepPosition, Line, "/preparedBy/position", ""), auto("organization-title")),
+			with(field(KeyPrepPhone, Line, "/preparedBy/phone", ""), func(fd *Field) { fd.InputType, fd.Autocomplete = "tel", "tel" }),
+			with(field(KeyPrepEmail, Line, "/preparedBy/email", ""), func(fd *Field) { fd.Optional, fd.InputType, fd.Autocomplete = true, "email", "email" }),
 		}}}}
-	sign := &Section{ID: "signer", Title: Text{"Người ký báo cáo", "Who signs the report"}, Groups: []*Group{{ID: "signer", Fields: []*Field{
-		line(KeySignName, "/signedBy/name", Text{"Họ và tên người ký", "Signer's full name"}, "off"),
-		line(KeySignPosition, "/signedBy/position", Text{"Chức vụ người ký", "Signer's position"}, "off"),
+	sign := &Section{ID: "signer", Title: title("/signedBy"), Groups: []*Group{{ID: "signer", Fields: []*Field{
+		with(field(KeySignName, Line, "/signedBy/name", ""), auto("off")),
+		with(field(KeySignPosition, Line, "/signedBy/position", ""), auto("off")),
 	}}}}
 	f.Sections = []*Section{about, tasks, inds, remarks, prep, sign}
 
@@ -317,19 +308,6 @@ func (f *Form) SectionOf(key string) string {
 		}
 	}
 	return ""
-}
-
-// Label is the label of field key given the values: a task's reason asks
-// why it has not started when it has not.
-func (f *Form) Label(key string, v Values) Text {
-	fd := f.Field(key)
-	if fd == nil {
-		return Text{}
-	}
-	if task, kind := taskPart(key); kind == "reason" && v[StatusKey(task)] == string(report.NotStarted) {
-		return Text{"Lý do chưa thực hiện nhiệm vụ " + task, "Why task " + task + " has not started"}
-	}
-	return fd.Label
 }
 
 // taskPart splits the key of a task's field into the task ID and the

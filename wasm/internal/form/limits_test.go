@@ -39,11 +39,6 @@ func TestLimitsAreTheReports(t *testing.T) {
 				ptr = p
 			}
 		}
-		if fd.Key == KeyPrepPhone {
-			// The phone's rule is a pattern, not a length: its 20 is the
-			// room the form gives for typing spaces between digit groups.
-			continue
-		}
 		for _, n := range []int{fd.MaxChars, fd.MaxChars + 1} {
 			var doc map[string]any
 			json.Unmarshal(base, &doc)

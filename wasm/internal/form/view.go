@@ -236,7 +236,7 @@ func (w View) group(g *Group, v Values) *Node {
 
 // label is a field's label text with "(không bắt buộc)" when optional.
 func (w View) label(fd *Field, v Values) string {
-	s := w.t(w.Form.Label(fd.Key, v))
+	s := w.t(fd.Label)
 	if w.Form.Optional(fd.Key, v) {
 		s += " " + w.t(msgOptional)
 	}
@@ -436,7 +436,7 @@ func (w View) Check(v Values) *Node {
 					continue
 				}
 				dl.Kids = append(dl.Kids, el("div", []string{"class", "kh164-summary-row"},
-					elText("dt", []string{"class", "kh164-summary-key"}, w.t(w.Form.Label(fd.Key, v))),
+					elText("dt", []string{"class", "kh164-summary-key"}, w.t(fd.Label)),
 					elText("dd", []string{"class", "kh164-summary-value"}, val)))
 			}
 		}

@@ -118,7 +118,7 @@ func TestSummaryAndCheck(t *testing.T) {
 	v := filled(f)
 	v[IndicatorKey("blood_units")] = "1250"
 	check := w.Check(v).TextContent()
-	for _, want := range []string{"Chưa gửi cho đến khi bạn xác nhận.", "1.250 đơn vị", "0912345678", "15/11/2024", "Chưa thực hiện", "Lý do chưa thực hiện nhiệm vụ III.12.2", "Chưa nhập"} {
+	for _, want := range []string{"Chưa gửi cho đến khi bạn xác nhận.", "1.250 đơn vị", "0912345678", "15/11/2024", "Chưa thực hiện", "Lý do chưa hoàn thành nhiệm vụ III.12.2", "Chưa nhập"} {
 		if !strings.Contains(check, want) {
 			t.Errorf("check view lacks %q", want)
 		}

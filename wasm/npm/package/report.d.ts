@@ -9,22 +9,24 @@
 export interface Report {
   /** Format version. Version of the report format. */
   schemaVersion: 1;
-  /** Plan. Number and symbol of the plan reported on. */
+  /** Plan number and symbol. Number and symbol of the plan reported on: 164/KH-UBND. */
   plan: "164/KH-UBND";
-  /** Reporting body. ID of the reporting body (see planreport bodies). */
+  /** Reporting body ID. ID of the reporting body (see planreport bodies). */
   body: "hoi-ctd" | "so-ldtbxh" | "so-tttt" | "so-khcn" | "so-noi-vu" | "so-tai-chinh" | "so-y-te" | "so-gddt" | "so-ngoai-vu" | "vp-ubnd" | "bao-hanoimoi" | "bao-ktdt" | "dai-ptth-hanoi" | "bao-ptth-hanoi" | "ubmttq" | "ldld" | "thanh-doan" | "hoi-lhpn" | "hoi-nong-dan" | "hoi-ccb" | "ban-dan-van" | "ban-tgdv" | "quan-ba-dinh" | "quan-hoan-kiem" | "quan-dong-da" | "quan-hai-ba-trung" | "quan-tay-ho" | "quan-cau-giay" | "quan-thanh-xuan" | "quan-hoang-mai" | "quan-long-bien" | "quan-bac-tu-liem" | "quan-nam-tu-liem" | "quan-ha-dong" | "huyen-ba-vi" | "huyen-phuc-tho" | "huyen-thach-that" | "huyen-quoc-oai" | "huyen-chuong-my" | "huyen-dan-phuong" | "huyen-hoai-duc" | "huyen-thanh-tri" | "huyen-thanh-oai" | "huyen-thuong-tin" | "huyen-phu-xuyen" | "huyen-ung-hoa" | "huyen-my-duc" | "huyen-soc-son" | "huyen-dong-anh" | "huyen-me-linh" | "huyen-gia-lam" | "thi-xa-son-tay" | "phuong-hoan-kiem" | "phuong-cua-nam" | "phuong-ba-dinh" | "phuong-ngoc-ha" | "phuong-giang-vo" | "phuong-hai-ba-trung" | "phuong-vinh-tuy" | "phuong-bach-mai" | "phuong-dong-da" | "phuong-kim-lien" | "phuong-van-mieu-quoc-tu-giam" | "phuong-lang" | "phuong-o-cho-dua" | "phuong-hong-ha" | "phuong-linh-nam" | "phuong-hoang-mai" | "phuong-vinh-hung" | "phuong-tuong-mai" | "phuong-dinh-cong" | "phuong-hoang-liet" | "phuong-yen-so" | "phuong-thanh-xuan" | "phuong-khuong-dinh" | "phuong-phuong-liet" | "phuong-cau-giay" | "phuong-nghia-do" | "phuong-yen-hoa" | "phuong-tay-ho" | "phuong-phu-thuong" | "phuong-tay-tuu" | "phuong-phu-dien" | "phuong-xuan-dinh" | "phuong-dong-ngac" | "phuong-thuong-cat" | "phuong-tu-liem" | "phuong-xuan-phuong" | "phuong-tay-mo" | "phuong-dai-mo" | "phuong-long-bien" | "phuong-bo-de" | "phuong-viet-hung" | "phuong-phuc-loi" | "phuong-ha-dong" | "phuong-duong-noi" | "phuong-yen-nghia" | "phuong-phu-luong" | "phuong-kien-hung" | "xa-thanh-tri" | "xa-dai-thanh" | "xa-nam-phu" | "xa-ngoc-hoi" | "phuong-thanh-liet" | "xa-thuong-phuc" | "xa-thuong-tin" | "xa-chuong-duong" | "xa-hong-van" | "xa-phu-xuyen" | "xa-phuong-duc" | "xa-chuyen-my" | "xa-dai-xuyen" | "xa-thanh-oai" | "xa-binh-minh" | "xa-tam-hung" | "xa-dan-hoa" | "xa-van-dinh" | "xa-ung-thien" | "xa-hoa-xa" | "xa-ung-hoa" | "xa-my-duc" | "xa-hong-son" | "xa-phuc-son" | "xa-huong-son" | "phuong-chuong-my" | "xa-phu-nghia" | "xa-xuan-mai" | "xa-tran-phu" | "xa-hoa-phu" | "xa-quang-bi" | "xa-minh-chau" | "xa-quang-oai" | "xa-vat-lai" | "xa-co-do" | "xa-bat-bat" | "xa-suoi-hai" | "xa-ba-vi" | "xa-yen-bai" | "phuong-son-tay" | "phuong-tung-thien" | "xa-doai-phuong" | "xa-phuc-tho" | "xa-phuc-loc" | "xa-hat-mon" | "xa-thach-that" | "xa-ha-bang" | "xa-tay-phuong" | "xa-hoa-lac" | "xa-yen-xuan" | "xa-quoc-oai" | "xa-hung-dao" | "xa-kieu-phu" | "xa-phu-cat" | "xa-hoai-duc" | "xa-duong-hoa" | "xa-son-dong" | "xa-an-khanh" | "xa-dan-phuong" | "xa-o-dien" | "xa-lien-minh" | "xa-gia-lam" | "xa-thuan-an" | "xa-bat-trang" | "xa-phu-dong" | "xa-thu-lam" | "xa-dong-anh" | "xa-phuc-thinh" | "xa-thien-loc" | "xa-vinh-thanh" | "xa-me-linh" | "xa-yen-lang" | "xa-tien-thang" | "xa-quang-minh" | "xa-soc-son" | "xa-da-phuc" | "xa-noi-bai" | "xa-trung-gia" | "xa-kim-anh";
   /** Reporting period. */
   period: ReportPeriod;
   /** Report date. Date of the report (YYYY-MM-DD). Format: date. */
   reportDate: string;
   /**
-   * Task results. Exactly the tasks the body answers for on the report date, each once, in any
-   * order.
+   * Results of the tasks. Exactly the tasks the body answers for on the report date, each once, in
+   * any order.
    */
   tasks: ReportTask[];
-  /** Prepared by. The official who prepared the report and whom to call about it. */
+  /**
+   * Who prepared the report. The official who prepared the report and whom to call about it.
+   */
   preparedBy: ReportPreparedBy;
-  /** Signed by. Who signs the report for the body. */
+  /** Who signs the report. Who signs the report for the body. */
   signedBy: ReportSignedBy;
   /**
    * Data cut-off date. Last day the figures cover (YYYY-MM-DD); by default the end of the period's
@@ -34,7 +36,7 @@ export interface Report {
   /** Difficulties. At most 10000 characters (NFC). */
   difficulties?: string;
   /**
-   * Indicators. Counts and amounts by indicator code: whole numbers from 0 to the indicator's
+   * Key indicators. Counts and amounts by indicator code: whole numbers from 0 to the indicator's
    * maximum.
    */
   indicators?: ReportIndicators;
@@ -48,54 +50,58 @@ export interface Report {
 export interface ReportPeriod {
   /** Kind of period. annual: yearly report; half-year: half-year report. */
   kind: "annual" | "half-year";
-  /** Year. From 2023 to 2100. */
+  /** Year of the period. From 2023 to 2100. */
   year: number;
 }
 
 /** Result of one task. */
 export interface ReportTask {
-  /** Task. ID of the task in section III of the plan, such as III.6.1. */
+  /** Task ID. ID of the task in section III of the plan, such as III.6.1. */
   task: "III.1.1" | "III.1.2" | "III.1.3" | "III.1.4" | "III.1.5" | "III.1.6" | "III.2.1" | "III.3.1" | "III.4.1" | "III.4.2" | "III.4.3" | "III.5.1" | "III.6.1" | "III.7.1" | "III.7.2" | "III.8.1" | "III.9.1" | "III.10.1" | "III.11.1" | "III.12.1" | "III.12.2" | "III.12.3";
-  /** Status. done; in_progress; not_started. */
+  /** Status of the task. done, in_progress or not_started. */
   status: "done" | "in_progress" | "not_started";
   /**
-   * Contents of Red Cross activity. The contents of Red Cross activity (Article 2 of the Law on Red
-   * Cross Activities) the work served.
+   * Contents of Red Cross activity that the task served. The contents of Red Cross activity
+   * (Article 2 of the Law on Red Cross Activities) the work served.
    */
   activities?: ("relief" | "health_care" | "first_aid" | "blood_donation" | "family_tracing" | "humanitarian_values" | "disaster_response")[];
   /**
-   * Reason. Why the task was not started; required when it was not. At most 10000 characters (NFC).
+   * Reason why the task is not finished. Why the task has not started or is not finished; required
+   * when it was not started (not_started). At most 10000 characters (NFC).
    */
   reason?: string;
   /**
-   * Results. What was achieved; required unless the task was not started. At most 10000 characters
-   * (NFC).
+   * Results of the task. What was done and what it achieved; required unless the task was not
+   * started (not_started). At most 10000 characters (NFC).
    */
   results?: string;
 }
 
-/** Prepared by. The official who prepared the report and whom to call about it. */
+/** Who prepared the report. The official who prepared the report and whom to call about it. */
 export interface ReportPreparedBy {
-  /** Name. At most 200 characters (NFC). */
+  /** Full name of the preparer. At most 200 characters (NFC). */
   name: string;
-  /** Position. At most 200 characters (NFC). */
+  /** Position of the preparer. At most 200 characters (NFC). */
   position: string;
-  /** Phone. Vietnamese number: 0 or +84, then 9 or 10 digits. */
+  /**
+   * Phone number of the preparer. A Vietnamese number without spaces: 0 or +84, then 9 or 10
+   * digits, for example 0912345678.
+   */
   phone: string;
-  /** Email. At most 254 characters (NFC). */
+  /** Email address of the preparer. At most 254 characters (NFC). */
   email?: string;
 }
 
-/** Signed by. Who signs the report for the body. */
+/** Who signs the report. Who signs the report for the body. */
 export interface ReportSignedBy {
-  /** Name. At most 200 characters (NFC). */
+  /** Full name of the signatory. At most 200 characters (NFC). */
   name: string;
-  /** Position. At most 200 characters (NFC). */
+  /** Position of the signatory. At most 200 characters (NFC). */
   position: string;
 }
 
 /**
- * Indicators. Counts and amounts by indicator code: whole numbers from 0 to the indicator's
+ * Key indicators. Counts and amounts by indicator code: whole numbers from 0 to the indicator's
  * maximum.
  */
 export interface ReportIndicators {
