@@ -106,7 +106,9 @@ const budget = 3 * time.Minute
 // Browser is one Chromium with one tab, and what the tab reported since
 // the last [Tab.Check].
 type Browser struct {
-	ctx context.Context
+	ctx    context.Context
+	stop   context.CancelFunc // ends the browser's process
+	listen func(ev any)
 
 	mu         sync.Mutex
 	exceptions []string // uncaught
@@ -123,6 +125,28 @@ type Browser struct {
 // three minutes.
 func Launch(tb testing.TB, chrome string) *Browser {
 	tb.Helper()
+	return LaunchWith(tb, chrome, Options{})
+}
+
+// Options change what [LaunchWith] starts.
+type Options struct {
+	// Profile is the profile folder; empty: a fresh one from tb.TempDir().
+	// Two browsers launched one after the other on the same folder are two
+	// visits of the same person (HTTP and code caches kept).
+	Profile string
+	// JSFlags are V8 flags (--js-flags), for tests that prove a cause.
+	JSFlags string
+	// Listen, when set, is called with every event of the tab (the rules
+	// of chromedp.Listen hold: it must not block or call the browser).
+	Listen func(ev any)
+}
+
+// LaunchWith is [Launch] with options.
+func LaunchWith(tb testing.TB, chrome string, o Options) *Browser {
+	tb.Helper()
+	if o.Profile == "" {
+		o.Profile = tb.TempDir()
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chrome),
 		chromedp.Flag("headless", true),
@@ -133,13 +157,16 @@ func Launch(tb testing.TB, chrome string) *Browser {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-quic", true),
-		chromedp.UserDataDir(tb.TempDir()),
+		chromedp.UserDataDir(o.Profile),
+	}
+	if o.JSFlags != "" {
+		opts = append(opts, chromedp.Flag("js-flags", o.JSFlags))
 	}
 	tctx, cancelT := context.WithTimeout(context.Background(), budget)
 	tb.Cleanup(cancelT)
 	actx, cancelA := chromedp.NewExecAllocator(tctx, opts...)
 	tb.Cleanup(cancelA)
-	b := &Browser{}
+	b := &Browser{stop: cancelA, listen: o.Listen}
 	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(b.record))
 	tb.Cleanup(cancel)
 	if err := chromedp.Do(ctx); err != nil {
@@ -155,8 +182,20 @@ func Launch(tb testing.TB, chrome string) *Browser {
 // Context is the tab's chromedp context, for what the helpers do not do.
 func (b *Browser) Context() context.Context { return b.ctx }
 
+// Close closes the browser as a person does (so that it writes its caches
+// to the profile) and waits for its process to end; the test's end does
+// it otherwise.
+func (b *Browser) Close() error {
+	err := chromedp.Cancel(b.ctx)
+	b.stop()
+	return err
+}
+
 // record notes an event of the tab worth a failure or a log line.
 func (b *Browser) record(ev any) {
+	if b.listen != nil {
+		b.listen(ev)
+	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	switch e := ev.(type) {

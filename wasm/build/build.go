@@ -161,15 +161,18 @@ func (o Options) Dist(dir string) error {
 // kitMarks delimit the loader's KIT object, which Dist replaces.
 var kitMarks = [2][]byte{[]byte("/*KH164_KIT*/"), []byte("/*KH164_KIT_END*/")}
 
-func setKit(loader []byte, kit string) ([]byte, error) {
-	i := bytes.Index(loader, kitMarks[0])
-	j := bytes.Index(loader, kitMarks[1])
+func setKit(loader []byte, kit string) ([]byte, error) { return setMarked(loader, kitMarks, kit) }
+
+// setMarked replaces what lies between the marks in src with text.
+func setMarked(src []byte, marks [2][]byte, text string) ([]byte, error) {
+	i := bytes.Index(src, marks[0])
+	j := bytes.Index(src, marks[1])
 	if i < 0 || j < i {
-		return nil, fmt.Errorf("kh164-form.js has no KH164_KIT marks")
+		return nil, fmt.Errorf("no %s … %s marks", marks[0], marks[1])
 	}
-	out := append([]byte(nil), loader[:i+len(kitMarks[0])]...)
-	out = append(out, kit...)
-	return append(out, loader[j:]...), nil
+	out := append([]byte(nil), src[:i+len(marks[0])]...)
+	out = append(out, text...)
+	return append(out, src[j:]...), nil
 }
 
 // hashed is name with the first 10 hex digits of its content's SHA-256
@@ -198,17 +201,21 @@ func ReadManifest(dir string) (Manifest, error) {
 }
 
 // Head is the markup a page puts in its <head> to load the kit served at
-// base (a URL path such as "/kh164", no trailing slash): the stylesheet,
-// preloads of the module and its support script, and the loader, all by
-// hashed name. Every file is then requested by the page itself, so none
-// waits for another: two requests deep at most.
+// base (a URL path such as "/kh164", no trailing slash): the stylesheet, a
+// preload of the support script, and the loader, all by hashed name. The
+// loader is async and starts the module's download as soon as it runs, with
+// its own fetch: the browser's response goes to the streaming compiler, so
+// that Chromium can keep the compiled code for the next visit. The module is
+// deliberately not preloaded: Chromium does not hand the code cache to a
+// fetch that takes over a preloaded response, and every visit would compile
+// the module again. The chain is three requests deep (page, loader, module);
+// on a repeat visit the loader comes from the cache at once.
 func (m Manifest) Head(base string) string {
 	u := func(name string) string { return attrEscaper.Replace(base + "/" + m[name]) }
 	return `<link rel="stylesheet" href="` + u("kh164-form.css") + `">` + "\n" +
-		`<link rel="preload" href="` + u("form.wasm") + `" as="fetch" type="application/wasm" crossorigin>` + "\n" +
 		`<link rel="preload" href="` + u("wasm_exec.js") + `" as="script">` + "\n" +
 		`<script src="` + u("kh164-form.js") + `" data-kh164-wasm="` + attrEscaper.Replace(m["form.wasm"]) +
-		`" data-kh164-exec="` + attrEscaper.Replace(m["wasm_exec.js"]) + `" defer></script>` + "\n"
+		`" data-kh164-exec="` + attrEscaper.Replace(m["wasm_exec.js"]) + `" async></script>` + "\n"
 }
 
 var attrEscaper = strings.NewReplacer("&", "&amp;", `"`, "&quot;", "<", "&lt;", ">", "&gt;")

@@ -13,12 +13,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/andybalholm/brotli"
 	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 
 	"github.com/kh164/kh164/internal/browsertest"
@@ -36,8 +38,14 @@ import (
 //   - usable: navigation start to a form a person can type in (the widget:
 //     first contentful paint of the server-rendered form; RJSF:
 //     window.__ready); ready: to the widget's validated form (its ready event);
-//   - cold (HTTP cache disabled) and repeat visits (cache warm: the widget
-//     reuses Chromium's compiled module), on loopback;
+//   - cold (HTTP cache disabled) and repeat visits (cache warm, the same
+//     tab: V8 may reuse the module it compiled in that renderer), on
+//     loopback;
+//   - repeat visits in a new browser session on the same profile, as a
+//     person coming back another day (HTTP and code caches on disk,
+//     nothing in memory): as Chromium behaves, and with V8's switch to
+//     write the wasm code cache at once (cachingNow), which shows what the
+//     code cache gives; with the cache's size and how often it was used;
 //   - first visits throttled to Fast 3G (1.6 Mbps, 150 ms RTT) and Slow 4G
 //     (DevTools' preset: 1.44 Mbps, 562.5 ms RTT);
 //   - keystroke to validated with real key events (Input.dispatchKeyEvent)
@@ -87,7 +95,7 @@ func BenchmarkWidget(b *testing.B) {
 	widgetURL := tt.srv.URL + "/ssr?body=hoi-ctd&period=annual-2024&date=2024-12-01&validate-on=touch"
 	anchorURL := anchorSrv.URL + "/index.html"
 	var rows []row
-	var steps []string
+	var steps, codeCache []string
 
 	visits := func(label string, cold bool, cond *network.Conditions, n int) {
 		var w, r []visit
@@ -143,6 +151,28 @@ func BenchmarkWidget(b *testing.B) {
 	if n := browsertest.Eval[int](tt.Tab, "document.querySelectorAll('.kh164-error-message:not([hidden])').length"); n != 0 {
 		b.Logf("(the last page is the anchor; %d widget messages)", n)
 	}
+	version := browsertest.Eval[string](tt.Tab, "navigator.userAgent.match(/Chrome\\/[0-9.]+/)[0]")
+
+	// (Last: each session is its own browser, and the tab above has a
+	// budget of three minutes.) A person coming back another day: a new browser session on the same
+	// profile (HTTP cache and code cache kept, nothing in memory), for each
+	// page. Once as Chromium 156 behaves (V8 writes the module's code cache
+	// only minutes into a visit: see wasm/README.md), once with V8's switch
+	// to write it at once (--wasm-caching-timeout-ms=0), which shows what
+	// the code cache gives.
+	for _, c := range []struct{ label, flags string }{{"new session", ""}, {"new session, code cache", cachingNow}} {
+		w, wc := tt.sessions(b, widgetURL, true, c.flags, 3)
+		r, _ := tt.sessions(b, anchorURL, false, c.flags, 3)
+		label := "loopback, repeat, " + c.label
+		steps = append(steps, fmt.Sprintf("%-24s loader start %6.0f, download+compile %6.0f, Go start %6.0f, takeover %6.0f ms",
+			"repeat, "+c.label, median(w, func(v visit) float64 { return v.steps[0] }),
+			median(w, func(v visit) float64 { return v.steps[1] - v.steps[0] }), median(w, func(v visit) float64 { return v.steps[3] - v.steps[2] }),
+			median(w, func(v visit) float64 { return v.ready - v.steps[3] })))
+		rows = append(rows,
+			row{label + ": usable (ms)", median(w, func(v visit) float64 { return v.usable }), median(r, func(v visit) float64 { return v.usable })},
+			row{label + ": widget validated / RJSF ready (ms)", median(w, func(v visit) float64 { return v.ready }), median(r, func(v visit) float64 { return v.usable })})
+		codeCache = append(codeCache, fmt.Sprintf("%s: wasm code cache after the first visit %d B, used on %d of 3 repeat visits", c.label, wc.size, wc.hits))
+	}
 
 	fmt.Printf("\n%-44s %12s %12s %8s\n", "City Red Cross form (hoi-ctd, annual 2024)", "widget", "RJSF+Ajv", "ratio")
 	for _, r := range rows {
@@ -152,11 +182,95 @@ func BenchmarkWidget(b *testing.B) {
 	for _, s := range steps {
 		fmt.Println("  " + s)
 	}
+	for _, c := range codeCache {
+		fmt.Println("  " + c)
+	}
 	fmt.Printf("(Chromium %s; medians; Fast 3G = 1.6 Mbps/150 ms RTT, Slow 4G = 1.44 Mbps/562.5 ms RTT; %d keystrokes each)\n\n",
-		browsertest.Eval[string](tt.Tab, "navigator.userAgent.match(/Chrome\\/[0-9.]+/)[0]"), len(wk))
+		version, len(wk))
 	for _, r := range rows {
 		b.ReportMetric(r.widget/r.anchor, strings.NewReplacer(" ", "-", ",", "", ":", "", "(", "", ")", "", "/", "").Replace(r.name)+"-ratio")
 	}
+}
+
+// cacheUse is what the profile's wasm code cache did over sessions.
+type cacheUse struct {
+	size int64 // the largest entry after the first visit
+	hits int   // repeat visits whose module came from it (v8.wasm.moduleCacheHit)
+}
+
+// sessions visits url in n+1 browser sessions, one after the other, on one
+// fresh profile with the V8 flags jsFlags, and returns the n repeat visits.
+// A widget's first session stays until the code cache holds the module
+// (30 s at most) when the flags make V8 write it.
+func (tt *tab) sessions(b *testing.B, url string, widget bool, jsFlags string, n int) ([]visit, cacheUse) {
+	profile := b.TempDir()
+	cacheDir := filepath.Join(profile, "Default", "Code Cache", "wasm")
+	entry := func() int64 {
+		var max int64
+		files, _ := os.ReadDir(cacheDir)
+		for _, f := range files {
+			if info, err := f.Info(); err == nil && !f.IsDir() && info.Size() > max {
+				max = info.Size()
+			}
+		}
+		return max
+	}
+	var out []visit
+	var use cacheUse
+	for i := 0; i <= n; i++ {
+		var mu sync.Mutex
+		hit := false
+		done := make(chan struct{})
+		br := browsertest.LaunchWith(b, browsertest.Chromium(), browsertest.Options{Profile: profile, JSFlags: jsFlags, Listen: func(ev any) {
+			switch e := ev.(type) {
+			case *tracing.EventDataCollected:
+				for _, raw := range e.Value {
+					if bytes.Contains(raw, []byte(`"v8.wasm.moduleCacheHit"`)) {
+						mu.Lock()
+						hit = true
+						mu.Unlock()
+					}
+				}
+			case *tracing.EventTracingComplete:
+				close(done)
+			}
+		}})
+		st := &tab{Tab: br.Tab(b), srv: tt.srv}
+		if _, err := chromedp.Call(st.Context(), cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := chromedp.Call(st.Context(), tracing.Start, tracing.StartParams{
+			TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"disabled-by-default-devtools.timeline"}},
+			TransferMode: tracing.StartTransferModeReportEvents}); err != nil {
+			b.Fatal(err)
+		}
+		v := st.visit(url, widget, false, nil)
+		if i == 0 && widget && jsFlags != "" {
+			for deadline := time.Now().Add(30 * time.Second); entry() < 64<<10 && time.Now().Before(deadline); {
+				time.Sleep(200 * time.Millisecond)
+			}
+		}
+		if i > 0 {
+			out = append(out, v)
+		}
+		if _, err := chromedp.Call(st.Context(), tracing.End, struct{}{}); err == nil {
+			select {
+			case <-done:
+			case <-time.After(30 * time.Second):
+				b.Log("a trace did not end")
+			}
+		}
+		br.Close()
+		if i == 0 {
+			use.size = entry() // as the closed browser left it
+		}
+		mu.Lock()
+		if hit && i > 0 {
+			use.hits++
+		}
+		mu.Unlock()
+	}
+	return out, use
 }
 
 type row struct {

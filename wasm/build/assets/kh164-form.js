@@ -23,7 +23,10 @@
     return;
   }
 
-  var PROTOCOL = 1;
+  // PROTOCOL is the protocol between this loader and the program, declared
+  // in Go (wasm/internal/form/protocol.go) and written here by go generate.
+  /*KH164_PROTOCOL*/var PROTOCOL = { version: 1, maxFileBytes: 1048576, commands: { value: "value", setValue: "setValue", validate: "validate", tick: "tick", answer: "answer", file: "file", fileError: "file-error", destroy: "destroy" } };/*KH164_PROTOCOL_END*/
+  var CMD = PROTOCOL.commands;
   // KIT names the files the loader fetches: the plain names, which any
   // static server serves; build.Dist writes the module's size here (the
   // marked line), for the progress bar. A page that links the kit by
@@ -31,7 +34,6 @@
   // support script on the script element (data-kh164-wasm,
   // data-kh164-exec), which build.Handler serves as immutable.
   var KIT = /*KH164_KIT*/{ wasm: 'form.wasm', exec: 'wasm_exec.js', size: 0 }/*KH164_KIT_END*/;
-  var MAX_FILE = 1 << 20; // the checker's input limit
   var current = document.currentScript;
   if (current && current.dataset && current.dataset.kh164Wasm) {
     KIT.wasm = current.dataset.kh164Wasm;
@@ -216,7 +218,7 @@
       }).then(function (api) {
         mark('started');
         delete window[key];
-        if (!api || api.version !== PROTOCOL) {
+        if (!api || api.version !== PROTOCOL.version) {
           throw new Error('form.wasm does not match kh164-form.js');
         }
         return api;
@@ -392,7 +394,7 @@
       emit: function (type, detail) { return self._emit(type, JSON.parse(detail)); },
       later: function (ms) {
         clearTimeout(self._timer);
-        self._timer = setTimeout(function () { self._call('tick'); }, ms);
+        self._timer = setTimeout(function () { self._call(CMD.tick); }, ms);
       },
       post: function (url, body) {
         var ac = new AbortController();
@@ -401,18 +403,18 @@
           method: 'POST', body: body, credentials: 'same-origin', signal: ac.signal,
           headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }
         }).then(function (r) {
-          return r.text().then(function (t) { self._call('answer', r.status, t); });
+          return r.text().then(function (t) { self._call(CMD.answer, r.status, t); });
         }).catch(function (e) {
-          if (!ac.signal.aborted) { self._call('answer', 0, String(e && e.message || e)); }
+          if (!ac.signal.aborted) { self._call(CMD.answer, 0, String(e && e.message || e)); }
         }).finally(function () { self._aborts.delete(ac); });
       },
       readFile: function (file) {
-        if (file.size > MAX_FILE) {
-          setTimeout(function () { self._call('file-error', file.name, 'over 1 MiB / quá 1 MiB'); });
-          return;
-        }
-        file.text().then(function (t) { self._call('file', file.name, t); },
-          function (e) { self._call('file-error', file.name, String(e && e.message || e)); });
+        // Of a file over the limit only one byte more is read: the checker
+        // says it is too large, in its own words.
+        var over = file.size > PROTOCOL.maxFileBytes;
+        (over ? file.slice(0, PROTOCOL.maxFileBytes + 1) : file).text().then(function (t) {
+          self._call(CMD.file, file.name, t, over ? file.size : -1);
+        }, function (e) { self._call(CMD.fileError, file.name, String(e && e.message || e)); });
       },
       download: download,
       errors: function (n) { retitle(self, n); },
@@ -480,7 +482,7 @@
   };
 
   Handle.prototype.value = function () {
-    var s = this._call('value');
+    var s = this._call(CMD.value);
     return s ? JSON.parse(s) : null;
   };
 
@@ -491,12 +493,12 @@
       this._pending.push(function () { self.setValue(json); });
       return null;
     }
-    var s = this._call('setValue', json);
+    var s = this._call(CMD.setValue, json);
     return s ? JSON.parse(s) : null;
   };
 
   Handle.prototype.validate = function () {
-    var s = this._call('validate');
+    var s = this._call(CMD.validate);
     return s ? JSON.parse(s) : null;
   };
 
@@ -504,7 +506,7 @@
     if (this._destroyed) {
       return;
     }
-    this._call('destroy');
+    this._call(CMD.destroy);
     this._destroyed = true;
     clearTimeout(this._timer);
     this._aborts.forEach(function (ac) { ac.abort(); });
@@ -526,7 +528,30 @@
     }
   };
 
-  if (window.customElements && !customElements.get('kh164-report-form')) {
+  // A page that links the kit by hashed name (build.Manifest.Head) loads
+  // this script async and wants the form: the module's download and
+  // compilation start now, from this script's own fetch, with no preload.
+  // (Chromium gives a preloaded response that fetch() picks up later no
+  // code cache: the compiled module would never be reused.)
+  if (KIT.negotiated) {
+    start(defaultBase).catch(function () {}); // a mount reports it
+  }
+
+  // The element is defined once the document is parsed: an async script
+  // may run before the server-rendered form inside the element has been
+  // parsed, and the element must find it whole.
+  function define() {
+    if (window.customElements && !customElements.get('kh164-report-form')) {
+      defineElement();
+    }
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', define);
+  } else {
+    define();
+  }
+
+  function defineElement() {
     customElements.define('kh164-report-form', class extends HTMLElement {
       static get observedAttributes() { return attrs; }
       connectedCallback() { this._mount(); }

@@ -21,6 +21,7 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"github.com/kh164/kh164/report"
+	"github.com/kh164/kh164/wasm/internal/form"
 )
 
 func main() {
@@ -45,7 +46,7 @@ func start() error {
 	if err != nil {
 		return err
 	}
-	api, err := object(map[string]any{"mount": mount.Value(), "validate": check.Value(), "maxBytes": report.Default().MaxBytes(), "version": version})
+	api, err := object(map[string]any{"mount": mount.Value(), "validate": check.Value(), "maxBytes": report.Default().MaxBytes(), "version": form.ProtocolVersion})
 	if err != nil {
 		return err
 	}
@@ -56,10 +57,6 @@ func start() error {
 	_, err = cb.Invoke(api)
 	return err
 }
-
-// version is the version of the loader protocol: the loader refuses a
-// program of another version.
-const version = 1
 
 // object makes a JavaScript object with the given properties.
 func object(props map[string]any) (safejs.Value, error) {

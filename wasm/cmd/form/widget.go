@@ -806,11 +806,16 @@ func (w *widget) receipt(body string) form.Receipt {
 // importFile reads a file the person chose: it is decoded strictly and
 // validated as the server would, and the person is asked before anything
 // they typed is replaced.
-func (w *widget) importFile(d *dom, name string, data []byte) {
+func (w *widget) importFile(d *dom, name string, data []byte, size int) {
 	r, err := w.checker.Load(name, data) // as the server parses it, keeping what breaks rules
 	var fatal, problems diag.List
 	if !errors.As(err, &problems) && err != nil {
 		problems = diag.List{diag.New("", diag.InternalError, err.Error(), err.Error())}
+	}
+	for _, is := range problems {
+		if is.Code == diag.TooLarge && size >= 0 && is.Params != nil {
+			is.Params["size"] = size // data is the file's first MaxFileBytes()+1 bytes
+		}
 	}
 	if r == nil {
 		fatal, problems = problems, nil
@@ -837,13 +842,13 @@ func (w *widget) call(_ safejs.Value, args []safejs.Value) any {
 			d.fail("argument", err)
 			return s
 		}
-		switch cmd := str(0); cmd {
-		case "value":
+		switch cmd := form.Command(str(0)); cmd {
+		case form.CmdValue:
 			r, _ := w.f.Report(w.values)
 			data, err := json.Marshal(r)
 			d.fail("value", err)
 			return string(data)
-		case "setValue":
+		case form.CmdSetValue:
 			r, err := w.checker.Load("", []byte(str(1))) // its rule problems show when it is checked
 			if r == nil {
 				var l diag.List
@@ -861,18 +866,18 @@ func (w *widget) call(_ safejs.Value, args []safejs.Value) any {
 			d.set(w.els[w.view.IDs.Of("fields")], "hidden", false)
 			d.call(w.host, "later", saveDelay.Milliseconds())
 			return ""
-		case "validate":
+		case form.CmdValidate:
 			_, ps := w.problems()
 			w.show(d, ps, false)
 			if len(ps) > 0 {
 				w.emit("invalid", form.InvalidDetail{Errors: issues(ps)})
 			}
 			return jsonString(form.Validation{Valid: len(ps) == 0, Errors: issues(ps)})
-		case "tick":
+		case form.CmdTick:
 			if err := w.saveDraft(); err != nil {
 				d.fail("draft", err)
 			}
-		case "answer":
+		case form.CmdAnswer:
 			status := 0
 			if len(args) > 1 {
 				n, err := args[1].Int()
@@ -880,13 +885,19 @@ func (w *widget) call(_ safejs.Value, args []safejs.Value) any {
 				status = n
 			}
 			w.answer(d, status, str(2))
-		case "file":
-			w.importFile(d, str(1), []byte(str(2)))
-		case "file-error":
+		case form.CmdFile:
+			size := -1 // the whole file
+			if len(args) > 3 {
+				n, err := args[3].Int()
+				d.fail("file", err)
+				size = n
+			}
+			w.importFile(d, str(1), []byte(str(2)), size)
+		case form.CmdFileError:
 			d.replace(w.els[w.view.IDs.Of("dialog")], w.view.Import(str(1), diag.List{diag.New("", diag.ReadError,
 				"Không đọc được tệp: "+str(2), "The file cannot be read: "+str(2))}, nil), w.els)
 			w.focus(d, w.view.IDs.Of("dialog-box"))
-		case "destroy":
+		case form.CmdDestroy:
 			w.destroy(d)
 		default:
 			d.fail("call", fmt.Errorf("unknown command %q", cmd))

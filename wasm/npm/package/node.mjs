@@ -10,7 +10,9 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const PROTOCOL = 1;
+// PROTOCOL is the protocol between the loaders and the program, declared in
+// Go (wasm/internal/form/protocol.go) and written here by go generate.
+/*KH164_PROTOCOL*/var PROTOCOL = { version: 1, maxFileBytes: 1048576, commands: { value: "value", setValue: "setValue", validate: "validate", tick: "tick", answer: "answer", file: "file", fileError: "file-error", destroy: "destroy" } };/*KH164_PROTOCOL_END*/
 let started = null;
 
 function start() {
@@ -30,7 +32,7 @@ function start() {
     go.run(instance).then(() => { started = null; }, () => { started = null; });
     const api = await ready;
     delete globalThis[key];
-    if (!api || api.version !== PROTOCOL || typeof api.validate !== 'function') {
+    if (!api || api.version !== PROTOCOL.version || typeof api.validate !== 'function') {
       throw new Error('form.wasm does not match node.mjs');
     }
     return api;
