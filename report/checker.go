@@ -40,16 +40,17 @@ type Checker struct {
 	bodies   map[string]bool // the registry's body IDs, for the body tag
 	maxBytes int64
 	now      func() time.Time
+	rules    map[string]rule // rules.go's, read by the validation
 	// activityTags are the tags of one element of TaskResult.Activities,
 	// for when the validator stops before its dive (see unique).
 	activityTags string
 }
 
 // NewChecker returns a checker with the options opt. It builds its
-// validator once: register every custom tag, every alias and the JSON
-// names of the fields.
+// validator once: register every custom tag and every alias of rules.go,
+// and the JSON names of the fields.
 func NewChecker(opt Options) *Checker {
-	c := &Checker{reg: opt.Registry, maxBytes: opt.MaxBytes, now: opt.Now}
+	c := &Checker{reg: opt.Registry, maxBytes: opt.MaxBytes, now: opt.Now, rules: rules}
 	if c.reg == nil {
 		c.reg = plan.Default()
 	}
@@ -68,30 +69,11 @@ func NewChecker(opt Options) *Checker {
 	for alias, tags := range aliases {
 		v.RegisterAlias(alias, tags)
 	}
-	cat := planSets()
-	tags := map[string]func(string) bool{
-		"body":     func(id string) bool { return c.bodies[id] },
-		"task":     func(id string) bool { return cat.tasks[id] },
-		"activity": func(id string) bool { return cat.activities[id] },
-	}
-	for tag, rule := range textRules {
-		tags[tag] = rule.Check
-	}
-	for tag, re := range compiled {
-		tags[tag] = re.MatchString
-	}
-	for tag, ok := range tags {
-		register(v, tag, func(fl validator.FieldLevel) bool { return ok(fl.Field().String()) })
-	}
-	// indicators applies to Report.Indicators, a map[string]int64.
-	register(v, "indicators", func(fl validator.FieldLevel) bool {
-		for code, n := range fl.Field().Interface().(map[string]int64) {
-			if _, fault := checkIndicator(code, n); fault != "" {
-				return false
-			}
+	for tag, r := range rules {
+		if r.check != nil {
+			register(v, tag, r.check(c))
 		}
-		return true
-	})
+	}
 	c.v = v
 	return c
 }
@@ -359,15 +341,7 @@ func (v *validation) fieldErrors(prefix string, err error) {
 	}
 	for _, fe := range fes {
 		ptr := pointer(prefix, fe.Namespace())
-		if v.skip(ptr) {
-			continue
-		}
-		switch fe.ActualTag() {
-		case "unique":
-			v.unique(ptr, fe.Value())
-		case "indicators":
-			v.indicators(ptr)
-		default:
+		if !v.skip(ptr) {
 			v.tagIssue(ptr, fe)
 		}
 	}

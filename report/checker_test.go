@@ -115,7 +115,7 @@ func TestValidReports(t *testing.T) {
 // TestRules checks each tag and plan rule on a mutated valid report:
 // the exact issues, in field order.
 func TestRules(t *testing.T) {
-	long := strings.Repeat("Kết quả ", 1250) + "x" // 10,001 characters
+	long := strings.Repeat("ế", resultsMax+1)
 	tests := []struct {
 		name   string
 		base   func(testing.TB) *Report // health when nil
@@ -133,7 +133,7 @@ func TestRules(t *testing.T) {
 		{"report date missing", nil, func(r *Report) { r.ReportDate = plan.Date{} }, []string{"/reportDate required"}},
 		{"report date impossible", nil, func(r *Report) { r.ReportDate = plan.Date{Year: 2026, Month: 2, Day: 30} }, []string{"/reportDate invalid_date"}},
 		{"reference symbol", nil, func(r *Report) { r.Reference = "245/bc-syt" }, []string{"/reference invalid_symbol"}},
-		{"reference long", nil, func(r *Report) { r.Reference = "245/BC-" + strings.Repeat("S", 44) }, []string{"/reference too_long"}},
+		{"reference long", nil, func(r *Report) { r.Reference = "245/BC-" + strings.Repeat("S", MaxLength("/reference")-6) }, []string{"/reference too_long"}},
 		{"tasks missing", nil, func(r *Report) { r.Tasks = nil }, []string{"/tasks too_few", "/tasks missing_task"}},
 		{"task ID missing", nil, func(r *Report) { r.Tasks[0].Task = "" }, []string{"/tasks missing_task", "/tasks/0/task required"}},
 		{"task unknown", nil, func(r *Report) { r.Tasks[0].Task = "III.6.9" }, []string{"/tasks missing_task", "/tasks/0/task unknown_task"}},
@@ -161,11 +161,13 @@ func TestRules(t *testing.T) {
 		{"difficulties untrimmed", nil, func(r *Report) { r.Difficulties = " Thiếu kinh phí." }, []string{"/difficulties invalid_text"}},
 		{"name missing", nil, func(r *Report) { r.PreparedBy.Name = "" }, []string{"/preparedBy/name required"}},
 		{"name on two lines", nil, func(r *Report) { r.PreparedBy.Name = "Nguyễn Thị\nHương" }, []string{"/preparedBy/name invalid_text"}},
-		{"name too long", nil, func(r *Report) { r.PreparedBy.Name = strings.Repeat("Hương ", 40) + "A" }, []string{"/preparedBy/name too_long"}},
+		{"name too long", nil, func(r *Report) {
+			r.PreparedBy.Name = strings.Repeat("Hương ", MaxLength("/preparedBy/name")/6+1) + "A"
+		}, []string{"/preparedBy/name too_long"}},
 		{"phone missing", nil, func(r *Report) { r.PreparedBy.Phone = "" }, []string{"/preparedBy/phone required"}},
 		{"phone spaced", nil, func(r *Report) { r.PreparedBy.Phone = "0912 345 678" }, []string{"/preparedBy/phone invalid_phone"}},
 		{"email", nil, func(r *Report) { r.PreparedBy.Email = "huongnt@hanoi" }, []string{"/preparedBy/email invalid_email"}},
-		{"email too long", nil, func(r *Report) { r.PreparedBy.Email = strings.Repeat("a", 250) + "@x.vn" }, []string{"/preparedBy/email too_long"}},
+		{"email too long", nil, func(r *Report) { r.PreparedBy.Email = strings.Repeat("a", MaxLength("/preparedBy/email")-4) + "@x.vn" }, []string{"/preparedBy/email too_long"}},
 		{"signer position", nil, func(r *Report) { r.SignedBy.Position = "" }, []string{"/signedBy/position required"}},
 		{"field order", nil, func(r *Report) {
 			r.SignedBy.Name, r.Body, r.Tasks[0].Status, r.Indicators["x"] = "", "", "x", 1

@@ -79,12 +79,12 @@
 //
 // # Validation
 //
-// The validate tags of Report are go-playground/validator tags; the
-// custom ones are implemented from their declarations in rules.go (Rule
-// returns them): the text tags by their character rules, phone,
-// email_syntax and symbol by their patterns, body by the checker's
-// registry, task and activity by the plan's IDs, and the aliases. The indicators tag is checked by the tag
-// function over the whole map; when it fails, the checker reports each
+// The validate tags of Report are go-playground/validator tags, each
+// declared once in rules.go with its check, its JSON Schema keywords
+// (WriteKeywords) and its issue: text tags check their character rules;
+// phone, email_syntax and symbol their patterns; body the checker's
+// registry; task and activity the plan's IDs.
+// The indicators tag is checked by the tag function over the whole map; when it fails, the checker reports each
 // offending entry at its own pointer (/indicators/blood_units). The
 // validator stops at the first failing tag of a field and does not dive
 // into a list whose own tag (unique) failed; the checker then validates

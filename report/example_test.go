@@ -253,13 +253,25 @@ func ExampleMaxLength() {
 	// 200 50 0
 }
 
-func ExampleRule() {
-	year, _ := report.Rule("year")
-	phone, _ := report.Rule("phone")
-	_, known := report.Rule("max")
-	fmt.Println(year.Alias, phone.Pattern, known)
+// keywords prints the JSON Schema keywords of the rules it is called for;
+// the embedded nil writer stands for the methods the tags below never call.
+type keywords struct{ report.KeywordWriter }
+
+func (keywords) Min(n int64) error         { fmt.Println("minimum", n); return nil }
+func (keywords) Max(n int64) error         { fmt.Println("maximum", n); return nil }
+func (keywords) Pattern(expr string) error { fmt.Println("pattern", expr); return nil }
+
+func ExampleWriteKeywords() {
+	for _, tag := range []string{"year", "phone", "len=3"} {
+		if err := report.WriteKeywords(tag, keywords{}); err != nil {
+			fmt.Println(err)
+		}
+	}
 	// Output:
-	// gte=2023,lte=2100 ^(?:0|\+84)[1-9][0-9]{8,9}$ false
+	// minimum 2023
+	// maximum 2100
+	// pattern ^(?:0|\+84)[1-9][0-9]{8,9}$
+	// unknown rule "len=3"
 }
 
 func ExampleChecker_Load() {

@@ -77,98 +77,101 @@ func (v *validation) add(ptr string, code diag.Code, vi, en string, params ...an
 	v.list = append(v.list, is)
 }
 
-// tagIssue turns the failure of a validate tag at ptr into an issue.
+// A failure is a validate tag that failed at a field, as the issue
+// function of its rule (rules.go) reads it.
+type failure struct {
+	fe    validator.FieldError
+	val   reflect.Value // the value, fe.Value()
+	s     string        // the value when it is a string
+	l     label         // the field's label
+	alias string        // what fe.Tag() stands for when it is an alias
+}
+
+// tagIssue turns the failure of a validate tag at ptr into an issue: its
+// rule's (rules.go), or required for any rule failing on an empty string.
 func (v *validation) tagIssue(ptr string, fe validator.FieldError) {
-	tag, val := fe.ActualTag(), reflect.ValueOf(fe.Value())
-	l := v.labelOf(ptr)
-	lv, le := upperFirst(l.vi), upperFirst(l.en)
-	s := ""
-	if val.Kind() == reflect.String {
-		s = val.String()
+	f := failure{fe: fe, val: reflect.ValueOf(fe.Value()), l: v.labelOf(ptr), alias: aliases[fe.Tag()]}
+	if f.val.Kind() == reflect.String {
+		f.s = f.val.String()
 	}
+	r := v.c.rules[fe.ActualTag()]
 	switch {
-	case strings.HasPrefix(tag, "required") || val.Kind() == reflect.String && s == "":
-		vi, en := v.need(ptr)
-		v.add(ptr, diag.Required, vi, en)
-	case tag == "max" && (val.Kind() == reflect.Slice || val.Kind() == reflect.Map): // a list longer than the plan's
-		n, limit := val.Len(), atoi(fe.Param())
+	case f.val.Kind() == reflect.String && f.s == "":
+		v.required(ptr, f)
+	case r.issue != nil:
+		r.issue(v, ptr, f)
+	default: // unreachable while every tag has a rule (TestEveryTagHasARule): still name the field
+		v.add(ptr, diag.InvalidValue,
+			fmt.Sprintf("%s không hợp lệ (quy tắc %s).", upperFirst(f.l.vi), fe.Tag()),
+			fmt.Sprintf("%s is not valid (rule %s).", upperFirst(f.l.en), fe.Tag()), "rule", fe.Tag())
+	}
+}
+
+// required reports a missing value: required, required_if,
+// required_unless, or any rule on an empty string.
+func (v *validation) required(ptr string, _ failure) {
+	vi, en := v.need(ptr)
+	v.add(ptr, diag.Required, vi, en)
+}
+
+// tooLongOrMany reports the failure of max: a list longer than the
+// plan's, or a text longer than its limit in characters.
+func (v *validation) tooLongOrMany(ptr string, f failure) {
+	lv, le := upperFirst(f.l.vi), upperFirst(f.l.en)
+	if k := f.val.Kind(); k == reflect.Slice || k == reflect.Map {
+		n, limit := f.val.Len(), atoi(f.fe.Param())
 		v.add(ptr, diag.TooMany,
 			fmt.Sprintf("%s có %s mục, nhiều hơn tối đa %s mục theo Kế hoạch 164/KH-UBND (mỗi mục của kế hoạch chỉ ghi một lần). Xóa các mục lặp lại hoặc không có trong kế hoạch.", lv, num(n, diag.VI), num(limit, diag.VI)),
 			fmt.Sprintf("%s has %s items, more than the %s of Plan 164/KH-UBND (each item of the plan appears once). Remove the repeated items and those not in the plan.", le, num(n, diag.EN), num(limit, diag.EN)),
 			"max", limit, "length", n)
-	case tag == "max": // on text: a length in characters
-		n, limit := utf8.RuneCountInString(s), atoi(fe.Param())
-		v.add(ptr, diag.TooLong,
-			fmt.Sprintf("%s dài %s ký tự; tối đa %s ký tự. Hãy rút gọn.", lv, num(n, diag.VI), num(limit, diag.VI)),
-			fmt.Sprintf("Shorten %s to at most %s characters (now %s).", l.en, num(limit, diag.EN), num(n, diag.EN)),
-			"max", limit, "length", n)
-	case tag == "min": // on a list: a number of items
-		n, least := val.Len(), atoi(fe.Param())
-		vi, en := v.need(ptr)
-		v.add(ptr, diag.TooFew,
-			fmt.Sprintf("%s phải có ít nhất %d mục (hiện có %d). %s", lv, least, n, vi),
-			fmt.Sprintf("%s must have at least %s (now %d). %s", le, plural(least, "item"), n, en),
-			"min", least, "length", n)
-	case tag == "oneof":
-		allowed := strings.Fields(fe.Param())
-		list := strings.Join(allowed, ", ")
-		v.add(ptr, diag.InvalidValue,
-			fmt.Sprintf("Giá trị %s của %s không hợp lệ; chọn một trong: %s.", quote(s), l.vi, list),
-			fmt.Sprintf("%s is not a valid value for %s; choose one of: %s.", quote(s), l.en, list),
-			"value", clip(s), "allowed", allowed)
-	case tag == "eq":
-		want, got := fe.Param(), fmt.Sprint(fe.Value())
-		value, expected := fe.Value(), any(atoi(fe.Param()))
-		if val.Kind() == reflect.String {
-			want, got = quote(want), quote(s)
-			value, expected = clip(s), fe.Param()
-		}
-		v.add(ptr, diag.InvalidValue,
-			fmt.Sprintf("%s phải là %s, không phải %s.", lv, want, got),
-			fmt.Sprintf("%s must be %s, not %s.", le, want, got),
-			"value", value, "expected", expected)
-	case tag == "gte" || tag == "lte":
-		v.outOfRange(ptr, fe, l)
-	case tag == "prose_text" || tag == "line_text":
-		v.invalidText(ptr, textRules[tag], s, l)
-	case tag == "phone":
-		v.add(ptr, diag.InvalidPhone,
-			fmt.Sprintf("%s không đúng dạng: %s. Viết liền các chữ số: 0 hoặc +84, tiếp theo là 9 hoặc 10 chữ số (chữ số đầu khác 0), ví dụ 0912345678 hoặc +84912345678.", lv, quote(s)),
-			fmt.Sprintf("%s is not valid: %s. Write the digits without spaces: 0 or +84, then 9 or 10 digits not starting with 0, for example 0912345678 or +84912345678.", le, quote(s)),
-			"value", clip(s))
-	case tag == "email_syntax":
-		v.add(ptr, diag.InvalidEmail,
-			fmt.Sprintf("%s không đúng dạng: %s. Viết theo mẫu ten@donvi.gov.vn: trước @ chỉ dùng chữ cái không dấu, chữ số và các dấu . _ %% + -; sau @ là tên miền có dấu chấm.", lv, quote(s)),
-			fmt.Sprintf("%s is not valid: %s. Write it as name@unit.gov.vn: before the @ only unaccented letters, digits and . _ %% + -; after it a domain name with a dot.", le, quote(s)),
-			"value", clip(s))
-	case tag == "symbol":
-		var dl diag.List
-		if _, err := plan.ParseSymbol(s); errors.As(err, &dl) {
-			v.add(ptr, diag.InvalidSymbol, dl[0].VI, dl[0].EN, "value", s, "column", dl[0].Params["column"])
-			return
-		}
-		// Unreachable while plan.SymbolPattern is ParseSymbol's grammar, as it promises.
-		v.add(ptr, diag.InvalidSymbol,
-			fmt.Sprintf("%s không đúng dạng: %s. Viết theo mẫu 245/BC-SYT.", lv, quote(s)),
-			fmt.Sprintf("%s is not valid: %s. Write it as 245/BC-SYT.", le, quote(s)), "value", s)
-	case tag == "body":
-		v.unknown(ptr, ptr, diag.UnknownBody, s, func(id string) error { _, err := v.c.reg.Body(id); return err })
-	case tag == "task":
-		v.unknown(ptr, ptr, diag.UnknownTask, s, func(id string) error { _, err := plan.TaskByID(id); return err })
-	case tag == "activity":
-		v.unknown(ptr, ptr, diag.UnknownActivity, s, func(id string) error { _, err := plan.ActivityByID(id); return err })
-	default: // a tag this file does not know yet: still name the field
-		v.add(ptr, diag.InvalidValue,
-			fmt.Sprintf("%s không hợp lệ (quy tắc %s).", lv, fe.Tag()),
-			fmt.Sprintf("%s is not valid (rule %s).", le, fe.Tag()), "rule", fe.Tag())
+		return
 	}
+	n, limit := utf8.RuneCountInString(f.s), atoi(f.fe.Param())
+	v.add(ptr, diag.TooLong,
+		fmt.Sprintf("%s dài %s ký tự; tối đa %s ký tự. Hãy rút gọn.", lv, num(n, diag.VI), num(limit, diag.VI)),
+		fmt.Sprintf("Shorten %s to at most %s characters (now %s).", f.l.en, num(limit, diag.EN), num(n, diag.EN)),
+		"max", limit, "length", n)
+}
+
+// tooFew reports the failure of min on a list: a number of items.
+func (v *validation) tooFew(ptr string, f failure) {
+	n, least := f.val.Len(), atoi(f.fe.Param())
+	vi, en := v.need(ptr)
+	v.add(ptr, diag.TooFew,
+		fmt.Sprintf("%s phải có ít nhất %d mục (hiện có %d). %s", upperFirst(f.l.vi), least, n, vi),
+		fmt.Sprintf("%s must have at least %s (now %d). %s", upperFirst(f.l.en), plural(least, "item"), n, en),
+		"min", least, "length", n)
+}
+
+// notOneOf reports the failure of oneof.
+func (v *validation) notOneOf(ptr string, f failure) {
+	allowed := strings.Fields(f.fe.Param())
+	list := strings.Join(allowed, ", ")
+	v.add(ptr, diag.InvalidValue,
+		fmt.Sprintf("Giá trị %s của %s không hợp lệ; chọn một trong: %s.", quote(f.s), f.l.vi, list),
+		fmt.Sprintf("%s is not a valid value for %s; choose one of: %s.", quote(f.s), f.l.en, list),
+		"value", clip(f.s), "allowed", allowed)
+}
+
+// notEqual reports the failure of eq, on a number or a string.
+func (v *validation) notEqual(ptr string, f failure) {
+	want, got := f.fe.Param(), fmt.Sprint(f.fe.Value())
+	value, expected := f.fe.Value(), any(atoi(f.fe.Param()))
+	if f.val.Kind() == reflect.String {
+		want, got = quote(want), quote(f.s)
+		value, expected = clip(f.s), f.fe.Param()
+	}
+	v.add(ptr, diag.InvalidValue,
+		fmt.Sprintf("%s phải là %s, không phải %s.", upperFirst(f.l.vi), want, got),
+		fmt.Sprintf("%s must be %s, not %s.", upperFirst(f.l.en), want, got),
+		"value", value, "expected", expected)
 }
 
 // outOfRange reports a number outside the bounds of its field: the gte
 // and lte tags of its alias (they come in pairs, see TestBoundsInPairs).
-func (v *validation) outOfRange(ptr string, fe validator.FieldError, l label) {
+func (v *validation) outOfRange(ptr string, f failure) {
 	var lo, hi string
-	for _, t := range strings.Split(aliases[fe.Tag()], ",") {
+	for _, t := range strings.Split(f.alias, ",") {
 		switch k, p, _ := strings.Cut(t, "="); k {
 		case "gte":
 			lo = p
@@ -176,11 +179,55 @@ func (v *validation) outOfRange(ptr string, fe validator.FieldError, l label) {
 			hi = p
 		}
 	}
-	n := reflect.ValueOf(fe.Value()).Int()
+	n := f.val.Int()
 	v.add(ptr, diag.OutOfRange,
-		fmt.Sprintf("%s phải từ %s đến %s; %s nằm ngoài khoảng này.", upperFirst(l.vi), lo, hi, num(n, diag.VI)),
-		fmt.Sprintf("%s must be from %s to %s, not %s.", upperFirst(l.en), lo, hi, num(n, diag.EN)),
+		fmt.Sprintf("%s phải từ %s đến %s; %s nằm ngoài khoảng này.", upperFirst(f.l.vi), lo, hi, num(n, diag.VI)),
+		fmt.Sprintf("%s must be from %s to %s, not %s.", upperFirst(f.l.en), lo, hi, num(n, diag.EN)),
 		"value", n, "min", atoi(lo), "max", atoi(hi))
+}
+
+// invalidPhone reports the failure of phone.
+func (v *validation) invalidPhone(ptr string, f failure) {
+	v.add(ptr, diag.InvalidPhone,
+		fmt.Sprintf("%s không đúng dạng: %s. Viết liền các chữ số: 0 hoặc +84, tiếp theo là 9 hoặc 10 chữ số (chữ số đầu khác 0), ví dụ 0912345678 hoặc +84912345678.", upperFirst(f.l.vi), quote(f.s)),
+		fmt.Sprintf("%s is not valid: %s. Write the digits without spaces: 0 or +84, then 9 or 10 digits not starting with 0, for example 0912345678 or +84912345678.", upperFirst(f.l.en), quote(f.s)),
+		"value", clip(f.s))
+}
+
+// invalidEmail reports the failure of email_syntax.
+func (v *validation) invalidEmail(ptr string, f failure) {
+	v.add(ptr, diag.InvalidEmail,
+		fmt.Sprintf("%s không đúng dạng: %s. Viết theo mẫu ten@donvi.gov.vn: trước @ chỉ dùng chữ cái không dấu, chữ số và các dấu . _ %% + -; sau @ là tên miền có dấu chấm.", upperFirst(f.l.vi), quote(f.s)),
+		fmt.Sprintf("%s is not valid: %s. Write it as name@unit.gov.vn: before the @ only unaccented letters, digits and . _ %% + -; after it a domain name with a dot.", upperFirst(f.l.en), quote(f.s)),
+		"value", clip(f.s))
+}
+
+// invalidSymbol reports the failure of symbol, with plan.ParseSymbol's
+// explanation of the first character that breaks the grammar.
+func (v *validation) invalidSymbol(ptr string, f failure) {
+	var dl diag.List
+	if _, err := plan.ParseSymbol(f.s); errors.As(err, &dl) {
+		v.add(ptr, diag.InvalidSymbol, dl[0].VI, dl[0].EN, "value", f.s, "column", dl[0].Params["column"])
+		return
+	}
+	// Unreachable while plan.SymbolPattern is ParseSymbol's grammar, as it promises.
+	v.add(ptr, diag.InvalidSymbol,
+		fmt.Sprintf("%s không đúng dạng: %s. Viết theo mẫu 245/BC-SYT.", upperFirst(f.l.vi), quote(f.s)),
+		fmt.Sprintf("%s is not valid: %s. Write it as 245/BC-SYT.", upperFirst(f.l.en), quote(f.s)), "value", f.s)
+}
+
+// unknownBody, unknownTask and unknownActivity report the failures of
+// body, task and activity.
+func (v *validation) unknownBody(ptr string, f failure) {
+	v.unknown(ptr, ptr, diag.UnknownBody, f.s, func(id string) error { _, err := v.c.reg.Body(id); return err })
+}
+
+func (v *validation) unknownTask(ptr string, f failure) {
+	v.unknown(ptr, ptr, diag.UnknownTask, f.s, func(id string) error { _, err := plan.TaskByID(id); return err })
+}
+
+func (v *validation) unknownActivity(ptr string, f failure) {
+	v.unknown(ptr, ptr, diag.UnknownActivity, f.s, func(id string) error { _, err := plan.ActivityByID(id); return err })
 }
 
 // invalidText says exactly what breaks rule in s, a non-empty text: the

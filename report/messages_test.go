@@ -126,7 +126,7 @@ var comboCases = map[string]func(t testing.TB, r *Report){
 	"/dataCutoff invalid_date":              func(_ testing.TB, r *Report) { r.DataCutoff = &plan.Date{Year: 2026, Month: 13, Day: 1} },
 	"/dataCutoff cutoff_outside_window":     func(_ testing.TB, r *Report) { r.DataCutoff = refTo(mustDate("2025-06-30")) },
 	"/dataCutoff cutoff_after_report_date":  func(_ testing.TB, r *Report) { r.DataCutoff = refTo(mustDate("2026-12-01")) },
-	"/reference too_long":                   func(_ testing.TB, r *Report) { r.Reference = strings.Repeat("1", 51) },
+	"/reference too_long":                   func(_ testing.TB, r *Report) { r.Reference = strings.Repeat("1", MaxLength("/reference")+1) },
 	"/reference invalid_symbol":             func(_ testing.TB, r *Report) { r.Reference = "245/BC-SYT/" },
 	"/tasks too_few":                        func(_ testing.TB, r *Report) { r.Tasks = []TaskResult{} },
 	"/tasks too_many": func(_ testing.TB, r *Report) {
@@ -146,14 +146,18 @@ var comboCases = map[string]func(t testing.TB, r *Report){
 	"/tasks/*/task foreign_task": func(_ testing.TB, r *Report) {
 		r.Tasks = append(r.Tasks, TaskResult{Task: "III.11.1", Status: Done, Results: "Có."})
 	},
-	"/tasks/*/task duplicate_task":   func(_ testing.TB, r *Report) { r.Tasks = append(r.Tasks, r.Tasks...) },
-	"/tasks/*/status required":       func(_ testing.TB, r *Report) { r.Tasks[0].Status = "" },
-	"/tasks/*/status invalid_value":  func(_ testing.TB, r *Report) { r.Tasks[0].Status = "Done" },
-	"/tasks/*/results required":      func(_ testing.TB, r *Report) { r.Tasks[0].Results = "" },
-	"/tasks/*/results too_long":      func(_ testing.TB, r *Report) { r.Tasks[0].Results = strings.Repeat("ư", MaxProse+1) },
-	"/tasks/*/results invalid_text":  func(_ testing.TB, r *Report) { r.Tasks[0].Results = "\tĐã làm" },
-	"/tasks/*/reason required":       func(_ testing.TB, r *Report) { r.Tasks[0].Status = NotStarted },
-	"/tasks/*/reason too_long":       func(_ testing.TB, r *Report) { r.Tasks[0].Reason = strings.Repeat("ư", MaxProse+1) },
+	"/tasks/*/task duplicate_task":  func(_ testing.TB, r *Report) { r.Tasks = append(r.Tasks, r.Tasks...) },
+	"/tasks/*/status required":      func(_ testing.TB, r *Report) { r.Tasks[0].Status = "" },
+	"/tasks/*/status invalid_value": func(_ testing.TB, r *Report) { r.Tasks[0].Status = "Done" },
+	"/tasks/*/results required":     func(_ testing.TB, r *Report) { r.Tasks[0].Results = "" },
+	"/tasks/*/results too_long": func(_ testing.TB, r *Report) {
+		r.Tasks[0].Results = strings.Repeat("ư", MaxLength("/tasks/*/results")+1)
+	},
+	"/tasks/*/results invalid_text": func(_ testing.TB, r *Report) { r.Tasks[0].Results = "\tĐã làm" },
+	"/tasks/*/reason required":      func(_ testing.TB, r *Report) { r.Tasks[0].Status = NotStarted },
+	"/tasks/*/reason too_long": func(_ testing.TB, r *Report) {
+		r.Tasks[0].Reason = strings.Repeat("ư", MaxLength("/tasks/*/reason")+1)
+	},
 	"/tasks/*/reason invalid_text":   func(_ testing.TB, r *Report) { r.Tasks[0].Reason = "Chưa có kinh phí\u2028" },
 	"/tasks/*/activities/* required": func(_ testing.TB, r *Report) { r.Tasks[0].Activities = []string{""} },
 	"/tasks/*/activities/* unknown_activity": func(_ testing.TB, r *Report) {
@@ -162,26 +166,34 @@ var comboCases = map[string]func(t testing.TB, r *Report){
 	"/tasks/*/activities/* duplicate_activity": func(_ testing.TB, r *Report) { r.Tasks[0].Activities = []string{"relief", "relief"} },
 	"/indicators/* unknown_indicator":          func(_ testing.TB, r *Report) { r.Indicators["máu"] = 1 },
 	"/indicators/* out_of_range":               func(_ testing.TB, r *Report) { r.Indicators["movement_value_vnd"] = plan.MaxIndicator },
-	"/difficulties too_long":                   func(_ testing.TB, r *Report) { r.Difficulties = strings.Repeat("a", MaxProse+1) },
+	"/difficulties too_long":                   func(_ testing.TB, r *Report) { r.Difficulties = strings.Repeat("a", MaxLength("/difficulties")+1) },
 	"/difficulties invalid_text":               func(_ testing.TB, r *Report) { r.Difficulties = "Khó\x1b[0m khăn" },
-	"/proposals too_long":                      func(_ testing.TB, r *Report) { r.Proposals = strings.Repeat("a", MaxProse+1) },
+	"/proposals too_long":                      func(_ testing.TB, r *Report) { r.Proposals = strings.Repeat("a", MaxLength("/proposals")+1) },
 	"/proposals invalid_text":                  func(_ testing.TB, r *Report) { r.Proposals = "Đề xuất\u0085" },
 	"/preparedBy/name required":                func(_ testing.TB, r *Report) { r.PreparedBy.Name = "" },
-	"/preparedBy/name too_long":                func(_ testing.TB, r *Report) { r.PreparedBy.Name = strings.Repeat("a", MaxLine+1) },
-	"/preparedBy/name invalid_text":            func(_ testing.TB, r *Report) { r.PreparedBy.Name = "\u3000Hương" },
-	"/preparedBy/position required":            func(_ testing.TB, r *Report) { r.PreparedBy.Position = "" },
-	"/preparedBy/position too_long":            func(_ testing.TB, r *Report) { r.PreparedBy.Position = strings.Repeat("a", MaxLine+1) },
-	"/preparedBy/position invalid_text":        func(_ testing.TB, r *Report) { r.PreparedBy.Position = "Chuyên viên\r\nPhòng Y" },
-	"/preparedBy/phone required":               func(_ testing.TB, r *Report) { r.PreparedBy.Phone = "" },
-	"/preparedBy/phone invalid_phone":          func(_ testing.TB, r *Report) { r.PreparedBy.Phone = "+840912345678" },
-	"/preparedBy/email too_long":               func(_ testing.TB, r *Report) { r.PreparedBy.Email = strings.Repeat("a", MaxEmail) + "@x.vn" },
-	"/preparedBy/email invalid_email":          func(_ testing.TB, r *Report) { r.PreparedBy.Email = "hương@hanoi.gov.vn" },
-	"/signedBy/name required":                  func(_ testing.TB, r *Report) { r.SignedBy.Name = "" },
-	"/signedBy/name too_long":                  func(_ testing.TB, r *Report) { r.SignedBy.Name = strings.Repeat("a", MaxLine+1) },
-	"/signedBy/name invalid_text":              func(_ testing.TB, r *Report) { r.SignedBy.Name = "Trần Văn Minh\ufeff" },
-	"/signedBy/position required":              func(_ testing.TB, r *Report) { r.SignedBy.Position = "" },
-	"/signedBy/position too_long":              func(_ testing.TB, r *Report) { r.SignedBy.Position = strings.Repeat("a", MaxLine+1) },
-	"/signedBy/position invalid_text":          func(_ testing.TB, r *Report) { r.SignedBy.Position = "Phó\x00Giám đốc" },
+	"/preparedBy/name too_long": func(_ testing.TB, r *Report) {
+		r.PreparedBy.Name = strings.Repeat("a", MaxLength("/preparedBy/name")+1)
+	},
+	"/preparedBy/name invalid_text": func(_ testing.TB, r *Report) { r.PreparedBy.Name = "\u3000Hương" },
+	"/preparedBy/position required": func(_ testing.TB, r *Report) { r.PreparedBy.Position = "" },
+	"/preparedBy/position too_long": func(_ testing.TB, r *Report) {
+		r.PreparedBy.Position = strings.Repeat("a", MaxLength("/preparedBy/position")+1)
+	},
+	"/preparedBy/position invalid_text": func(_ testing.TB, r *Report) { r.PreparedBy.Position = "Chuyên viên\r\nPhòng Y" },
+	"/preparedBy/phone required":        func(_ testing.TB, r *Report) { r.PreparedBy.Phone = "" },
+	"/preparedBy/phone invalid_phone":   func(_ testing.TB, r *Report) { r.PreparedBy.Phone = "+840912345678" },
+	"/preparedBy/email too_long": func(_ testing.TB, r *Report) {
+		r.PreparedBy.Email = strings.Repeat("a", MaxLength("/preparedBy/email")) + "@x.vn"
+	},
+	"/preparedBy/email invalid_email": func(_ testing.TB, r *Report) { r.PreparedBy.Email = "hương@hanoi.gov.vn" },
+	"/signedBy/name required":         func(_ testing.TB, r *Report) { r.SignedBy.Name = "" },
+	"/signedBy/name too_long":         func(_ testing.TB, r *Report) { r.SignedBy.Name = strings.Repeat("a", MaxLength("/signedBy/name")+1) },
+	"/signedBy/name invalid_text":     func(_ testing.TB, r *Report) { r.SignedBy.Name = "Trần Văn Minh\ufeff" },
+	"/signedBy/position required":     func(_ testing.TB, r *Report) { r.SignedBy.Position = "" },
+	"/signedBy/position too_long": func(_ testing.TB, r *Report) {
+		r.SignedBy.Position = strings.Repeat("a", MaxLength("/signedBy/position")+1)
+	},
+	"/signedBy/position invalid_text": func(_ testing.TB, r *Report) { r.SignedBy.Position = "Phó\x00Giám đốc" },
 }
 
 var (

@@ -26,7 +26,9 @@
 // subschemas inline (no $defs, so names from different packages cannot
 // collide). plan.Date is {"type": "string", "format": "date"} (the Go
 // side rejects non-dates too). A walk over the fields then maps each
-// validate tag, after expanding the aliases of report.Rule:
+// validate tag through report.WriteKeywords, which expands the aliases and
+// names each rule's keywords as report/rules.go declares them next to the
+// rule's check and message; the mapping writes them on the field's schema:
 //
 //	eq=V                     const V
 //	oneof=A B C              enum [A, B, C]
@@ -44,9 +46,9 @@
 //	required_if=F V          on the item: if F == V then the member is required (and non-empty)
 //	required_unless=F V      on the item: if F == V … else the member is required (and non-empty);
 //	                         rules with the same condition share one if/then/else
-//	prose_text, line_text    pattern report.Rule(tag).Pattern
+//	prose_text, line_text    pattern: the text rule's (internal/textrule)
 //	phone, email_syntax, symbol
-//	                         pattern report.Rule(tag).Pattern (not "format": "email": formats differ
+//	                         pattern: the rule's expression (not "format": "email": formats differ
 //	                         between engines)
 //	body                     enum of the registry's body IDs (const in a per-body schema)
 //	task                     enum of the plan's task IDs (the body's tasks in a per-body schema)

@@ -141,219 +141,221 @@ func escape(s string) string {
 	return strings.NewReplacer("~", "~0", "/", "~1").Replace(s)
 }
 
-// expand splits a validate tag into its rules and expands the aliases
-// report declares (report.Rule), recursively.
-func expand(tag string, depth int) ([]string, error) {
-	if depth > 10 {
-		return nil, fmt.Errorf("alias loop in %q", tag)
-	}
-	var out []string
-	for _, tok := range strings.Split(tag, ",") {
-		if tok == "" {
-			continue
-		}
-		if strings.ContainsAny(tok, "|") {
-			return nil, fmt.Errorf("rule %q: alternatives (|) are not mapped", tok)
-		}
-		if r, ok := report.Rule(tok); ok && r.Alias != "" {
-			sub, err := expand(r.Alias, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, sub...)
-			continue
-		}
-		out = append(out, tok)
-	}
-	return out, nil
-}
-
 // apply maps the validate tag of field f of struct type st to keywords on
 // the field's schema s; conditional rules go on the struct's schema parent.
+// report.WriteKeywords reads the tag, rule by rule, and calls the field's
+// keywords writer.
 func (m *mapper) apply(st reflect.Type, f reflect.StructField, tag string, s, parent *js.Schema, ptr string) error {
-	fail := func(format string, args ...any) error {
-		return fmt.Errorf("schema: %s.%s: validate:%q: %s (see the mapping table in schema/doc.go)", st, f.Name, tag, fmt.Sprintf(format, args...))
-	}
-	rules, err := expand(tag, 0)
-	if err != nil {
-		return fail("%v", err)
-	}
 	t := f.Type
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
-	dst := s // where the keywords of the next rule go
-	for _, rule := range rules {
-		name, param, _ := strings.Cut(rule, "=")
-		kind := kindOf(t)
-		switch name {
-		case "omitempty":
-			// validator skips the rest for the zero value; for slices and
-			// maps only nil is skipped, and nil is an absent member.
-			switch kind {
-			case "string":
-				dst = &js.Schema{}
-				s.If, s.Else = &js.Schema{Const: ""}, dst
-			case "array", "object":
-			default:
-				return fail("omitempty on %s is not mapped", kind)
-			}
-		case "dive":
-			if kind != "array" || s.Items == nil {
-				return fail("dive on %s", kind)
-			}
-			t, s = t.Elem(), s.Items
-			dst = s
-		case "required":
-			switch kind {
-			case "string":
-				dst.MinLength = uint64p(1)
-			case "array", "object":
-			default:
-				return fail("required on %s is not mapped", kind)
-			}
-			member, _ := jsonName(f)
-			parent.Required = appendUnique(parent.Required, member)
-		case "eq":
-			v, err := typed(kind, param)
-			if err != nil {
-				return fail("%v", err)
-			}
-			dst.Const = v
-		case "oneof":
-			for _, p := range strings.Fields(param) {
-				v, err := typed(kind, p)
-				if err != nil {
-					return fail("%v", err)
-				}
-				dst.Enum = append(dst.Enum, v)
-			}
-		case "gte", "lte", "min", "max":
-			n, err := strconv.ParseUint(param, 10, 63)
-			if kind == "integer" {
-				if _, err := strconv.ParseInt(param, 10, 64); err != nil {
-					return fail("%s=%s", name, param)
-				}
-				if name == "gte" || name == "min" {
-					dst.Minimum = json.Number(param)
-				} else {
-					dst.Maximum = json.Number(param)
-				}
-				continue
-			}
-			if err != nil {
-				return fail("%s=%s", name, param)
-			}
-			low := name == "gte" || name == "min"
-			switch kind {
-			case "string":
-				if low {
-					dst.MinLength = &n
-				} else {
-					dst.MaxLength = &n
-				}
-			case "array":
-				if low {
-					dst.MinItems = &n
-				} else {
-					dst.MaxItems = &n
-				}
-			case "object":
-				if low {
-					dst.MinProperties = &n
-				} else {
-					dst.MaxProperties = &n
-				}
-			default:
-				return fail("%s on %s is not mapped", name, kind)
-			}
-		case "unique":
-			if kind != "array" {
-				return fail("unique on %s", kind)
-			}
-			if param == "" {
-				dst.UniqueItems = true
-				continue
-			}
-			sub, ok := t.Elem().FieldByName(param)
-			member, _ := jsonName(sub)
-			var ids []any
-			if ok && s.Items != nil && s.Items.Properties != nil {
-				if p, ok := s.Items.Properties.Get(member); ok {
-					ids = p.Enum
-				}
-			}
-			if len(ids) == 0 {
-				return fail("unique=%s needs an enum on the items' %q member", param, member)
-			}
-			for _, id := range ids {
-				dst.AllOf = append(dst.AllOf, &js.Schema{
-					Contains: &js.Schema{
-						Type:       "object",
-						Properties: props(member, &js.Schema{Const: id}),
-						Required:   []string{member},
-					},
-					MinContains: uint64p(0),
-					MaxContains: uint64p(1),
-				})
-			}
-		case "required_if", "required_unless":
-			if kind != "string" {
-				return fail("%s on %s is not mapped", name, kind)
-			}
-			if err := m.conditional(st, f, name, param, parent); err != nil {
-				return fail("%v", err)
-			}
-		case "body":
-			if m.body != "" {
-				dst.Const = m.body
-			} else {
-				dst.Enum = m.bodies
-			}
-		case "task":
-			dst.Enum = m.tasks
-		case "activity":
-			for _, a := range plan.Activities() {
-				dst.Enum = append(dst.Enum, a.ID)
-			}
-		case "indicators":
-			if t != reflect.TypeFor[map[string]int64]() {
-				return fail("indicators on %s", t)
-			}
-			*s = *m.indicators(s)
-		default:
-			if r, ok := report.Rule(name); ok && r.Pattern != "" && param == "" && kind == "string" {
-				dst.Pattern = r.Pattern
-				continue
-			}
-			return fail("unknown rule %q", rule)
-		}
+	if err := report.WriteKeywords(tag, &keywords{m: m, st: st, f: f, t: t, s: s, dst: s, parent: parent}); err != nil {
+		return fmt.Errorf("schema: %s.%s: validate:%q: %v (see the mapping table in schema/doc.go)", st, f.Name, tag, err)
 	}
 	return nil
 }
 
-// conditional maps required_if / required_unless with one "Field value"
-// pair to an if/then/else on the struct's schema: the same condition gives
-// one entry of allOf, required_if adding to then, required_unless to else.
-// A required string must also be non-empty (validator's required rejects
-// the zero value; JSON Schema's only asks for the key).
-func (m *mapper) conditional(st reflect.Type, f reflect.StructField, rule, param string, parent *js.Schema) error {
-	fields := strings.Fields(param)
-	if len(fields) != 2 {
-		return fmt.Errorf("%s needs exactly one field and value", rule)
+// keywords writes the JSON Schema keywords of one field's rules: it is
+// the report.KeywordWriter of the field.
+type keywords struct {
+	m      *mapper
+	st     reflect.Type        // the struct type of the field
+	f      reflect.StructField // the field
+	t      reflect.Type        // the type of the value the next rules constrain: the field's, its items' after dive
+	s      *js.Schema          // that value's schema
+	dst    *js.Schema          // where the next rules' keywords go: s, or the else of omitempty
+	parent *js.Schema          // the struct's schema
+}
+
+// kind is the JSON type of the value the next rules constrain.
+func (k *keywords) kind() string { return kindOf(k.t) }
+
+func (k *keywords) unmapped() error { return fmt.Errorf("not mapped on %s", k.kind()) }
+
+// OmitEmpty: validator skips the rest for the zero value; for slices and
+// maps only nil is skipped, and nil is an absent member.
+func (k *keywords) OmitEmpty() error {
+	switch k.kind() {
+	case "string":
+		k.dst = &js.Schema{}
+		k.s.If, k.s.Else = &js.Schema{Const: ""}, k.dst
+	case "array", "object":
+	default:
+		return k.unmapped()
 	}
-	other, ok := st.FieldByName(fields[0])
-	if !ok {
-		return fmt.Errorf("%s: no field %s", rule, fields[0])
+	return nil
+}
+
+func (k *keywords) Dive() error {
+	if k.kind() != "array" || k.s.Items == nil {
+		return k.unmapped()
 	}
-	otherName, _ := jsonName(other)
-	v, err := typed(kindOf(other.Type), fields[1])
+	k.t, k.s = k.t.Elem(), k.s.Items
+	k.dst = k.s
+	return nil
+}
+
+func (k *keywords) Required() error {
+	switch k.kind() {
+	case "string":
+		k.dst.MinLength = uint64p(1)
+	case "array", "object":
+	default:
+		return k.unmapped()
+	}
+	member, _ := jsonName(k.f)
+	k.parent.Required = appendUnique(k.parent.Required, member)
+	return nil
+}
+
+func (k *keywords) RequiredIf(field, value string) error { return k.conditional(field, value, true) }
+
+func (k *keywords) RequiredUnless(field, value string) error {
+	return k.conditional(field, value, false)
+}
+
+func (k *keywords) Const(value string) error {
+	v, err := typed(k.kind(), value)
 	if err != nil {
 		return err
 	}
-	name, _ := jsonName(f)
+	k.dst.Const = v
+	return nil
+}
+
+func (k *keywords) Enum(values []string) error {
+	for _, p := range values {
+		v, err := typed(k.kind(), p)
+		if err != nil {
+			return err
+		}
+		k.dst.Enum = append(k.dst.Enum, v)
+	}
+	return nil
+}
+
+func (k *keywords) Min(n int64) error { return k.bound(n, true) }
+
+func (k *keywords) Max(n int64) error { return k.bound(n, false) }
+
+// bound writes n as the lower (low) or upper bound of the value: of an
+// integer, or of the length of a string, an array or an object.
+func (k *keywords) bound(n int64, low bool) error {
+	if k.kind() == "integer" {
+		if low {
+			k.dst.Minimum = json.Number(strconv.FormatInt(n, 10))
+		} else {
+			k.dst.Maximum = json.Number(strconv.FormatInt(n, 10))
+		}
+		return nil
+	}
+	if n < 0 {
+		return fmt.Errorf("a length of %d", n)
+	}
+	var lo, hi **uint64
+	switch k.kind() {
+	case "string":
+		lo, hi = &k.dst.MinLength, &k.dst.MaxLength
+	case "array":
+		lo, hi = &k.dst.MinItems, &k.dst.MaxItems
+	case "object":
+		lo, hi = &k.dst.MinProperties, &k.dst.MaxProperties
+	default:
+		return k.unmapped()
+	}
+	if !low {
+		lo = hi
+	}
+	*lo = uint64p(uint64(n))
+	return nil
+}
+
+func (k *keywords) Pattern(expr string) error {
+	if k.kind() != "string" {
+		return k.unmapped()
+	}
+	k.dst.Pattern = expr
+	return nil
+}
+
+func (k *keywords) Unique(field string) error {
+	if k.kind() != "array" {
+		return k.unmapped()
+	}
+	if field == "" {
+		k.dst.UniqueItems = true
+		return nil
+	}
+	sub, ok := k.t.Elem().FieldByName(field)
+	member, _ := jsonName(sub)
+	var ids []any
+	if ok && k.s.Items != nil && k.s.Items.Properties != nil {
+		if p, ok := k.s.Items.Properties.Get(member); ok {
+			ids = p.Enum
+		}
+	}
+	if len(ids) == 0 {
+		return fmt.Errorf("%s needs an enum on the items' %q member", field, member)
+	}
+	for _, id := range ids {
+		k.dst.AllOf = append(k.dst.AllOf, &js.Schema{
+			Contains: &js.Schema{
+				Type:       "object",
+				Properties: props(member, &js.Schema{Const: id}),
+				Required:   []string{member},
+			},
+			MinContains: uint64p(0),
+			MaxContains: uint64p(1),
+		})
+	}
+	return nil
+}
+
+func (k *keywords) Body() error {
+	if k.m.body != "" {
+		k.dst.Const = k.m.body
+	} else {
+		k.dst.Enum = k.m.bodies
+	}
+	return nil
+}
+
+func (k *keywords) Task() error {
+	k.dst.Enum = k.m.tasks
+	return nil
+}
+
+func (k *keywords) Indicators() error {
+	if k.t != reflect.TypeFor[map[string]int64]() {
+		return fmt.Errorf("not mapped on %s", k.t)
+	}
+	*k.s = *k.m.indicators(k.s)
+	return nil
+}
+
+// conditional maps required_if (then) or required_unless (!then) with
+// one "Field value" pair to an if/then/else on the struct's schema: the
+// same condition gives one entry of allOf, required_if adding to then,
+// required_unless to else. A required string must also be non-empty
+// (validator's required rejects the zero value; JSON Schema's only asks
+// for the key).
+func (k *keywords) conditional(field, value string, then bool) error {
+	if k.kind() != "string" {
+		return k.unmapped()
+	}
+	other, ok := k.st.FieldByName(field)
+	if !ok {
+		return fmt.Errorf("no field %s", field)
+	}
+	otherName, _ := jsonName(other)
+	v, err := typed(kindOf(other.Type), value)
+	if err != nil {
+		return err
+	}
+	name, _ := jsonName(k.f)
 	var c *js.Schema
-	for _, e := range parent.AllOf {
+	for _, e := range k.parent.AllOf {
 		if e.If != nil && e.If.Properties != nil && len(e.If.Required) == 1 && e.If.Required[0] == otherName {
 			if p, ok := e.If.Properties.Get(otherName); ok && p.Const == v {
 				c = e
@@ -362,20 +364,17 @@ func (m *mapper) conditional(st reflect.Type, f reflect.StructField, rule, param
 	}
 	if c == nil {
 		c = &js.Schema{If: &js.Schema{Properties: props(otherName, &js.Schema{Const: v}), Required: []string{otherName}}}
-		parent.AllOf = append(parent.AllOf, c)
+		k.parent.AllOf = append(k.parent.AllOf, c)
 	}
-	req := func(b **js.Schema) {
-		if *b == nil {
-			*b = &js.Schema{Properties: js.NewProperties()}
-		}
-		(*b).Required = append((*b).Required, name)
-		(*b).Properties.Set(name, &js.Schema{Type: "string", MinLength: uint64p(1)})
+	b := &c.Else
+	if then {
+		b = &c.Then
 	}
-	if rule == "required_if" {
-		req(&c.Then)
-	} else {
-		req(&c.Else)
+	if *b == nil {
+		*b = &js.Schema{Properties: js.NewProperties()}
 	}
+	(*b).Required = append((*b).Required, name)
+	(*b).Properties.Set(name, &js.Schema{Type: "string", MinLength: uint64p(1)})
 	return nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -330,9 +332,32 @@ func newSeed(name string, r *report.Report) (*seed, error) {
 	return &seed{name: name, body: r.Body, on: r.ReportDate, tree: tree, data: append(data, '\n')}, nil
 }
 
-// limits are the string lengths the mutations try, with one more: every
-// length limit of report/rules.go.
-var limits = []int{report.MaxReference, report.MaxLine, report.MaxEmail, report.MaxProse}
+// limits are the string lengths the mutations try, with one more: the
+// length limit of every text field of the report (report.MaxLength), each
+// once, ascending.
+var limits = func() []int {
+	var out []int
+	var walk func(t reflect.Type, ptr string)
+	walk = func(t reflect.Type, ptr string) {
+		switch t.Kind() {
+		case reflect.Slice:
+			walk(t.Elem(), ptr+"/*")
+		case reflect.Struct:
+			for i := range t.NumField() {
+				if name, ok := jsonName(t.Field(i)); ok {
+					walk(t.Field(i).Type, ptr+"/"+escape(name))
+				}
+			}
+		case reflect.String:
+			if n := report.MaxLength(ptr); n > 0 && !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	walk(reflect.TypeFor[report.Report](), "")
+	slices.Sort(out)
+	return out
+}()
 
 // strs is every interesting replacement for a string value: IDs of the
 // wrong kind, phone numbers, e-mail addresses, symbols and dates near the

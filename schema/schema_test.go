@@ -143,7 +143,7 @@ func TestEveryIntegerIsBounded(t *testing.T) {
 // TestUnknownRuleFails: a validate tag the mapping does not know stops
 // generation, so a new rule cannot be silently missing from the schema.
 func TestUnknownRuleFails(t *testing.T) {
-	for _, tag := range []string{"bogus", "omitempty,max=5,bogus", "required,len=3", "oneof=a b|c", "dive,task"} {
+	for _, tag := range []string{"bogus", "omitempty,max=5,bogus", "required,len=3", "oneof=a b|c", "dive,task", "prose=5", "phone=1", "max=x"} {
 		typ := reflect.StructOf([]reflect.StructField{{Name: "X", Type: reflect.TypeFor[string](), Tag: reflect.StructTag(`json:"x" validate:"` + tag + `"`)}})
 		s := reflector().ReflectFromType(typ)
 		m := &mapper{lang: diag.EN, ns: "test"}
