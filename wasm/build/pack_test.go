@@ -4,21 +4,16 @@ import (
 	"bytes"
 	"encoding/binary"
 	"testing"
+
+	"github.com/kh164/kh164/wasm/internal/wasmbin"
 )
 
 // module is a WebAssembly module with a memory and the given data
 // segments (address, bytes), and a custom section after them.
-func module(segs ...dataSegment) []byte {
-	m := []byte("\x00asm\x01\x00\x00\x00")
+func module(segs ...wasmbin.Segment) []byte {
+	m := []byte(wasmbin.Header)
 	m = append(m, 5, 3, 1, 0, 1) // memory section: one memory, min 1 page
-	data := binary.AppendUvarint(nil, uint64(len(segs)))
-	for _, s := range segs {
-		data = append(data, 0, 0x41)
-		data = appendSleb128(data, s.addr)
-		data = append(data, 0x0b)
-		data = binary.AppendUvarint(data, uint64(len(s.data)))
-		data = append(data, s.data...)
-	}
+	data := wasmbin.AppendDataSegments(nil, segs)
 	m = append(m, 11)
 	m = binary.AppendUvarint(m, uint64(len(data)))
 	m = append(m, data...)
@@ -43,7 +38,7 @@ func image(t testing.TB, wasm []byte) (mem []byte, n int, rest []byte, ok bool) 
 		count, k := binary.Uvarint(content)
 		c := content[k:]
 		for range count {
-			addr, k := sleb128(c[2:])
+			addr, k := wasmbin.Sleb128(c[2:])
 			c = c[2+k+1:]
 			l, k := binary.Uvarint(c)
 			if addr+int64(l) > 1<<24 {
@@ -63,11 +58,11 @@ func image(t testing.TB, wasm []byte) (mem []byte, n int, rest []byte, ok bool) 
 func TestPackData(t *testing.T) {
 	far := int64(1000 + maxGap + 100)
 	in := module(
-		dataSegment{far, []byte("far away")},
-		dataSegment{100, []byte("abc")},
-		dataSegment{111, []byte("def")}, // 8 zeros after abc
-		dataSegment{300, []byte{0xff}},
-		dataSegment{1000, []byte("end")},
+		wasmbin.Segment{Addr: far, Data: []byte("far away")},
+		wasmbin.Segment{Addr: 100, Data: []byte("abc")},
+		wasmbin.Segment{Addr: 111, Data: []byte("def")}, // 8 zeros after abc
+		wasmbin.Segment{Addr: 300, Data: []byte{0xff}},
+		wasmbin.Segment{Addr: 1000, Data: []byte("end")},
 	)
 	out, err := packData(in)
 	if err != nil {
@@ -93,10 +88,10 @@ func TestPackData(t *testing.T) {
 func TestPackDataRefuses(t *testing.T) {
 	for name, wasm := range map[string][]byte{
 		"not wasm":   []byte("hello, world"),
-		"overlap":    module(dataSegment{10, []byte("abcdef")}, dataSegment{12, []byte("x")}),
+		"overlap":    module(wasmbin.Segment{Addr: 10, Data: []byte("abcdef")}, wasmbin.Segment{Addr: 12, Data: []byte("x")}),
 		"passive":    append([]byte("\x00asm\x01\x00\x00\x00"), 11, 4, 1, 1, 1, 'x'),
 		"data count": append([]byte("\x00asm\x01\x00\x00\x00"), 12, 1, 0),
-		"truncated":  module(dataSegment{10, []byte("abcdef")})[:20],
+		"truncated":  module(wasmbin.Segment{Addr: 10, Data: []byte("abcdef")})[:20],
 	} {
 		if _, err := packData(wasm); err == nil {
 			t.Errorf("%s: no error", name)
@@ -107,8 +102,8 @@ func TestPackDataRefuses(t *testing.T) {
 // FuzzPackData: packData never panics, and whatever it accepts it packs
 // into the same memory.
 func FuzzPackData(f *testing.F) {
-	f.Add(module(dataSegment{100, []byte("abc")}, dataSegment{111, []byte("def")}))
-	f.Add(module(dataSegment{1 << 20, []byte("x")}, dataSegment{0, []byte("y")}))
+	f.Add(module(wasmbin.Segment{Addr: 100, Data: []byte("abc")}, wasmbin.Segment{Addr: 111, Data: []byte("def")}))
+	f.Add(module(wasmbin.Segment{Addr: 1 << 20, Data: []byte("x")}, wasmbin.Segment{Addr: 0, Data: []byte("y")}))
 	f.Fuzz(func(t *testing.T, wasm []byte) {
 		out, err := packData(wasm)
 		if err != nil {

@@ -18,6 +18,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/kh164/kh164/wasm/internal/wasmbin"
 )
 
 // Sizes is where the bytes of a module go.
@@ -51,8 +53,9 @@ type Region struct {
 
 // Read reads a module.
 func Read(wasm []byte) (s *Sizes, err error) {
-	if len(wasm) < 8 || !bytes.Equal(wasm[:4], []byte("\x00asm")) {
-		return nil, errors.New("not a WebAssembly module")
+	secs, err := wasmbin.Module(wasm)
+	if err != nil {
+		return nil, err
 	}
 	defer func() { // the reader trusts lengths; a corrupt module must not crash it
 		if recover() != nil {
@@ -64,16 +67,9 @@ func Read(wasm []byte) (s *Sizes, err error) {
 	var bodies []int
 	var segments []segment
 	names := map[int]string{}
-	p := wasm[8:]
-	for len(p) > 0 {
-		id := p[0]
-		size, n := binary.Uvarint(p[1:])
-		if n <= 0 || uint64(len(p)-1-n) < size {
-			return nil, errors.New("bad section")
-		}
-		content := p[1+n : 1+n+int(size)]
-		p = p[1+n+int(size):]
-		switch id {
+	for _, sec := range secs {
+		content := sec.Content
+		switch sec.ID {
 		case 2: // imports: functions take the first indices
 			count, k := binary.Uvarint(content)
 			c := content[k:]
@@ -108,7 +104,10 @@ func Read(wasm []byte) (s *Sizes, err error) {
 			}
 		case 11:
 			s.Data = len(content)
-			segments = readSegments(content)
+			segs, _ := wasmbin.DataSegments(content) // none: no regions
+			for _, g := range segs {
+				segments = append(segments, segment{uint64(g.Addr), g.Data})
+			}
 		case 0:
 			l, k := binary.Uvarint(content)
 			if string(content[k:k+int(l)]) == "name" {
@@ -151,22 +150,20 @@ func skipLimits(c []byte) []byte {
 }
 
 func readNames(c []byte, names map[int]string) {
-	for len(c) > 0 {
-		id := c[0]
-		size, n := binary.Uvarint(c[1:])
-		sub := c[1+n : 1+n+int(size)]
-		c = c[1+n+int(size):]
-		if id != 1 {
+	subs, _ := wasmbin.Split(c) // a broken name section names nothing
+	for _, sub := range subs {
+		if sub.ID != 1 { // function names
 			continue
 		}
-		count, k := binary.Uvarint(sub)
-		sub = sub[k:]
+		c := sub.Content
+		count, k := binary.Uvarint(c)
+		c = c[k:]
 		for range count {
-			idx, m := binary.Uvarint(sub)
-			sub = sub[m:]
-			l, m := binary.Uvarint(sub)
-			names[int(idx)] = string(sub[m : m+int(l)])
-			sub = sub[m+int(l):]
+			idx, m := binary.Uvarint(c)
+			c = c[m:]
+			l, m := binary.Uvarint(c)
+			names[int(idx)] = string(c[m : m+int(l)])
+			c = c[m+int(l):]
 		}
 	}
 }
@@ -178,53 +175,6 @@ type segment struct {
 	data []byte
 }
 
-func readSegments(c []byte) []segment {
-	count, k := binary.Uvarint(c)
-	c = c[k:]
-	var segs []segment
-	for range count {
-		flag, m := binary.Uvarint(c)
-		c = c[m:]
-		if flag != 0 { // passive or with a memory index: Go writes none
-			return nil
-		}
-		if c[0] != 0x41 { // i32.const addr; end
-			return nil
-		}
-		addr, m := sleb(c[1:])
-		c = c[1+m:]
-		if c[0] != 0x0b {
-			return nil
-		}
-		l, m := binary.Uvarint(c[1:])
-		c = c[1+m:]
-		segs = append(segs, segment{uint64(uint32(addr)), c[:l]})
-		c = c[l:]
-	}
-	return segs
-}
-
-// sleb reads a signed LEB128 number (binary.Varint reads zig-zag ones).
-func sleb(c []byte) (int64, int) {
-	var x int64
-	var shift uint
-	for i, b := range c {
-		x |= int64(b&0x7f) << shift
-		shift += 7
-		if b&0x80 == 0 {
-			if shift < 64 && b&0x40 != 0 {
-				x |= -1 << shift
-			}
-			return x, i + 1
-		}
-	}
-	panic("truncated number")
-}
-
-// regions splits the segments' bytes by the address ranges of the
-// runtime's module data (runtime/symtab.go, moduledata): the pcHeader's
-// magic finds the function table, and the moduledata is the variable
-// that points at it, followed by its funcnametab slice.
 func regions(segs []segment) []Region {
 	segs = slices.Clone(segs)
 	sort.Slice(segs, func(i, j int) bool { return segs[i].addr < segs[j].addr })
