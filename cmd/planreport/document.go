@@ -131,51 +131,54 @@ func runDocument(e *env, args []string) int {
 	return exitOK
 }
 
-// compileInputs is what compile and reminder ask for when given no input.
-const compileInputs = "name the report files or directories to compile"
-
-// compilation reads the inputs of compile and reminder and compiles them.
-func (e *env) compilation(fs *flagSet, period, asOf, units string) (*report.Compilation, *plan.Registry, error) {
-	if period == "" {
-		return nil, nil, fmt.Errorf("%s: --period is required", fs.Name())
+// compilationFlags declares what compile and reminder share: --period,
+// --as-of (described by asOf), --units, the blanks and the report files or
+// directories. The function it returns, run once the flags are parsed,
+// reads the blanks and the inputs and compiles them.
+func compilationFlags(fs *flagSet, asOf string) func(*env) (*report.Compilation, *plan.Registry, document.Blanks, error) {
+	period := fs.period()
+	on := fs.String("as-of", "", asOf)
+	units := fs.units()
+	blanks := blanksFlags(fs)
+	fs.files(false, "name the report files or directories to compile")
+	return func(e *env) (*report.Compilation, *plan.Registry, document.Blanks, error) {
+		b, err := blanks()
+		if err != nil {
+			return nil, nil, b, err
+		}
+		if *period == "" {
+			return nil, nil, b, fmt.Errorf("%s: --period is required", fs.Name())
+		}
+		p, err := periodFlag(*period)
+		if err != nil {
+			return nil, nil, b, err
+		}
+		day, err := dateOr("as-of", *on)
+		if err != nil {
+			return nil, nil, b, err
+		}
+		c, read, err := e.checkInputs(*units, fs.Args(), true)
+		if err != nil {
+			return nil, nil, b, err
+		}
+		inputs := make([]report.Input, len(read))
+		for i, in := range read {
+			inputs[i] = report.Input{Name: in.name, Data: in.data}
+		}
+		return report.Compile(c, p, day, inputs), c.Registry(), b, nil
 	}
-	p, err := periodFlag(period)
-	if err != nil {
-		return nil, nil, err
-	}
-	on, err := dateOr("as-of", asOf)
-	if err != nil {
-		return nil, nil, err
-	}
-	c, read, err := e.checkInputs(units, fs.Args(), true)
-	if err != nil {
-		return nil, nil, err
-	}
-	inputs := make([]report.Input, len(read))
-	for i, in := range read {
-		inputs[i] = report.Input{Name: in.name, Data: in.data}
-	}
-	return report.Compile(c, p, on, inputs), c.Registry(), nil
 }
 
 func runReminder(e *env, args []string) int {
 	fs := e.flags("reminder")
-	period := fs.period()
-	asOf := fs.String("as-of", "", "the `date` (YYYY-MM-DD) the bodies are missing on; default today in Hanoi")
+	compile := compilationFlags(fs, "the `date` (YYYY-MM-DD) the bodies are missing on; default today in Hanoi")
 	how := fs.String("how", "", "a `sentence` saying how to file (where to send the report)")
 	format := fs.choice("format", "output `format`: docx or html", "docx", "html")
 	out := fs.String("out", "", "the output `file`; html may go to standard output")
-	units := fs.units()
-	blanks := blanksFlags(fs)
-	fs.files(false, compileInputs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
-	b, err := blanks()
-	if err != nil {
-		return e.fail(err)
-	}
-	comp, reg, err := e.compilation(fs, *period, *asOf, *units)
+	comp, reg, b, err := compile(e)
 	if err != nil {
 		return e.fail(err)
 	}

@@ -177,21 +177,13 @@ func runValidate(e *env, args []string) int {
 
 func runCompile(e *env, args []string) int {
 	fs := e.flags("compile")
-	period := fs.period()
-	asOf := fs.String("as-of", "", "the `date` (YYYY-MM-DD) to judge deadlines on; default today in Hanoi")
-	units := fs.units()
+	compile := compilationFlags(fs, "the `date` (YYYY-MM-DD) to judge deadlines on; default today in Hanoi")
 	format := fs.choice("format", "output `format`: markdown, json, docx (the official compiled report) or html (its print view)", "markdown", "json", "docx", "html")
 	out := fs.String("out", "", "the output `file` (required for docx); default standard output")
-	blanks := blanksFlags(fs)
-	fs.files(false, compileInputs)
 	if code, ok := e.parse(fs, args); !ok {
 		return code
 	}
-	b, err := blanks()
-	if err != nil {
-		return e.fail(err)
-	}
-	comp, reg, err := e.compilation(fs, *period, *asOf, *units)
+	comp, reg, b, err := compile(e)
 	if err != nil {
 		return e.fail(err)
 	}
