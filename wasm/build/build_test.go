@@ -29,16 +29,41 @@ func TestAccepts(t *testing.T) {
 	}
 }
 
-func TestHandler(t *testing.T) {
+// kitDir writes files (name: content) into a new folder and returns it.
+func kitDir(t *testing.T, files map[string]string) string {
+	t.Helper()
 	dir := t.TempDir()
-	for name, body := range map[string]string{
-		"form.wasm": "raw", "form.wasm.br": "brotli", "form.wasm.gz": "gzip",
-		"kh164-form.js": "js", "kh164-form.css": "css", "wasm_exec.js": "go", "secret.txt": "no",
-	} {
+	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return dir
+}
+
+// fetch GETs url accepting the encodings accept, with no transparent
+// decompression, and returns the answer and its whole body.
+func fetch(t *testing.T, url, accept string) (*http.Response, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("Accept-Encoding", accept)
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, body
+}
+
+func TestHandler(t *testing.T) {
+	dir := kitDir(t, map[string]string{
+		"form.wasm": "raw", "form.wasm.br": "brotli", "form.wasm.gz": "gzip",
+		"kh164-form.js": "js", "kh164-form.css": "css", "wasm_exec.js": "go", "secret.txt": "no",
+	})
 	srv := httptest.NewServer(Handler(dir))
 	defer srv.Close()
 	for _, c := range []struct {
@@ -56,14 +81,7 @@ func TestHandler(t *testing.T) {
 		{"/form.wasm.gz", "gzip", "200 OK", "application/wasm", "gzip", "gzip"},
 		{"/form.wasm.gz", "identity", "200 OK", "application/gzip", "", "gzip"},
 	} {
-		req, _ := http.NewRequest("GET", srv.URL+c.path, nil)
-		req.Header.Set("Accept-Encoding", c.accept)
-		resp, err := http.DefaultTransport.RoundTrip(req) // no transparent gzip
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		resp, body := fetch(t, srv.URL+c.path, c.accept)
 		if resp.Status != c.status {
 			t.Errorf("%s: %s", c.path, resp.Status)
 			continue
@@ -83,16 +101,11 @@ func TestHandler(t *testing.T) {
 // TestHandlerHashed serves the manifest's hashed names as immutable, the
 // plain names revalidated, and compressed JavaScript and CSS.
 func TestHandlerHashed(t *testing.T) {
-	dir := t.TempDir()
-	for name, body := range map[string]string{
+	dir := kitDir(t, map[string]string{
 		"form.wasm": "raw", "form.wasm.br": "brotli", "kh164-form.js": "js", "kh164-form.js.gz": "js-gzip",
 		"kh164-form.css": "css", "kh164-form.css.br": "css-br", "wasm_exec.js": "go",
 		"manifest.json": `{"form.wasm": "form.0123456789.wasm", "kh164-form.js": "kh164-form.aaaaaaaaaa.js", "kh164-form.css": "kh164-form.bbbbbbbbbb.css", "wasm_exec.js": "wasm_exec.cccccccccc.js"}`,
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	srv := httptest.NewServer(Handler(dir))
 	defer srv.Close()
 	for _, c := range []struct{ path, accept, status, cache, encoding, body string }{
@@ -104,14 +117,7 @@ func TestHandlerHashed(t *testing.T) {
 		{"/form.9999999999.wasm", "", "404 Not Found", "", "", ""},
 		{"/manifest.json", "", "404 Not Found", "", "", ""},
 	} {
-		req, _ := http.NewRequest("GET", srv.URL+c.path, nil)
-		req.Header.Set("Accept-Encoding", c.accept)
-		resp, err := http.DefaultTransport.RoundTrip(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
+		resp, body := fetch(t, srv.URL+c.path, c.accept)
 		if resp.Status != c.status {
 			t.Errorf("%s: %s", c.path, resp.Status)
 			continue
