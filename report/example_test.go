@@ -249,8 +249,11 @@ func ExampleValidate() {
 
 func ExampleMaxLength() {
 	fmt.Println(report.MaxLength("/preparedBy/name"), report.MaxLength("/reference"), report.MaxLength("/preparedBy/phone"))
+	// A list's max= counts items, not characters: no length limit.
+	fmt.Println(report.MaxLength("/tasks/*/activities"))
 	// Output:
 	// 200 50 0
+	// 0
 }
 
 // keywords prints the JSON Schema keywords of the rules it is called for;

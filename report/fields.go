@@ -1,12 +1,10 @@
 package report
 
 import (
-	"reflect"
 	"strings"
 	"sync"
 
 	"github.com/kh164/kh164/diag"
-	"github.com/kh164/kh164/internal/strictjson"
 	"github.com/kh164/kh164/plan"
 )
 
@@ -222,35 +220,11 @@ var fieldTable = sync.OnceValue(func() []FieldText {
 		if f.phrase == (Text{}) {
 			f.phrase = defaultPhrase(e.label)
 		}
-		if isText(e.ptr) {
-			f.MaxLength = MaxLength(e.ptr)
-		}
+		f.MaxLength = MaxLength(e.ptr)
 		out[i] = f
 	}
 	return out
 })
-
-// isText reports whether the member at pattern ptr is a string (MaxLength
-// of a list is its number of items).
-func isText(ptr string) bool {
-	toks, _ := strictjson.SplitPointer(ptr)
-	t := reflect.TypeFor[Report]()
-	for _, tok := range toks {
-		switch t.Kind() {
-		case reflect.Slice, reflect.Map:
-			t = t.Elem()
-		case reflect.Struct:
-			k, ok := fieldIndexes()[t][tok]
-			if !ok {
-				return false
-			}
-			t = t.Field(k).Type
-		default:
-			return false
-		}
-	}
-	return t.Kind() == reflect.String
-}
 
 // defaultPhrase is a label as messages name the field: lower-cased first,
 // and with "the" in English.

@@ -277,8 +277,9 @@ func WriteKeywords(tag string, w KeywordWriter) error {
 // MaxLength is the length limit, in characters, that the validate tag of
 // the text field at the JSON Pointer pattern ptr sets, its aliases
 // expanded ("/tasks/*/results", with * for an index): MaxProse there. It
-// is 0 when the tag sets no length or ptr names no field. The form's
-// counters read it, so that a limit is declared once, on its field.
+// is 0 when the tag sets no length or ptr names no text field (the max= of
+// a list counts its items, not characters). The form's counters read it,
+// so that a limit is declared once, on its field.
 func MaxLength(ptr string) int {
 	toks, err := strictjson.SplitPointer(ptr)
 	if err != nil {
@@ -302,6 +303,9 @@ func MaxLength(ptr string) int {
 		default:
 			return 0
 		}
+	}
+	if t.Kind() != reflect.String {
+		return 0
 	}
 	return maxOf(tag)
 }
