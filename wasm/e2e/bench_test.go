@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -13,14 +14,12 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/andybalholm/brotli"
 	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 
 	"github.com/kh164/kh164/internal/browsertest"
@@ -205,71 +204,30 @@ type cacheUse struct {
 // (30 s at most) when the flags make V8 write it.
 func (tt *tab) sessions(b *testing.B, url string, widget bool, jsFlags string, n int) ([]visit, cacheUse) {
 	profile := b.TempDir()
-	cacheDir := filepath.Join(profile, "Default", "Code Cache", "wasm")
-	entry := func() int64 {
-		var max int64
-		files, _ := os.ReadDir(cacheDir)
-		for _, f := range files {
-			if info, err := f.Info(); err == nil && !f.IsDir() && info.Size() > max {
-				max = info.Size()
-			}
-		}
-		return max
-	}
 	var out []visit
 	var use cacheUse
 	for i := 0; i <= n; i++ {
-		var mu sync.Mutex
-		hit := false
-		done := make(chan struct{})
-		br := browsertest.LaunchWith(b, browsertest.Chromium(), browsertest.Options{Profile: profile, JSFlags: jsFlags, Listen: func(ev any) {
-			switch e := ev.(type) {
-			case *tracing.EventDataCollected:
-				for _, raw := range e.Value {
-					if bytes.Contains(raw, []byte(`"v8.wasm.moduleCacheHit"`)) {
-						mu.Lock()
-						hit = true
-						mu.Unlock()
-					}
+		events := tracedSession(b, browsertest.Chromium(), profile, jsFlags, func(t *browsertest.Tab) {
+			st := &tab{Tab: t, srv: tt.srv}
+			if _, err := chromedp.Call(st.Context(), cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
+				b.Fatal(err)
+			}
+			v := st.visit(url, widget, false, nil)
+			if i == 0 && widget && jsFlags != "" {
+				for deadline := time.Now().Add(30 * time.Second); codeCacheSize(profile) < 64<<10 && time.Now().Before(deadline); {
+					time.Sleep(200 * time.Millisecond)
 				}
-			case *tracing.EventTracingComplete:
-				close(done)
 			}
-		}})
-		st := &tab{Tab: br.Tab(b), srv: tt.srv}
-		if _, err := chromedp.Call(st.Context(), cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: probe}); err != nil {
-			b.Fatal(err)
-		}
-		if _, err := chromedp.Call(st.Context(), tracing.Start, tracing.StartParams{
-			TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"disabled-by-default-devtools.timeline"}},
-			TransferMode: tracing.StartTransferModeReportEvents}); err != nil {
-			b.Fatal(err)
-		}
-		v := st.visit(url, widget, false, nil)
-		if i == 0 && widget && jsFlags != "" {
-			for deadline := time.Now().Add(30 * time.Second); entry() < 64<<10 && time.Now().Before(deadline); {
-				time.Sleep(200 * time.Millisecond)
+			if i > 0 {
+				out = append(out, v)
 			}
-		}
-		if i > 0 {
-			out = append(out, v)
-		}
-		if _, err := chromedp.Call(st.Context(), tracing.End, struct{}{}); err == nil {
-			select {
-			case <-done:
-			case <-time.After(30 * time.Second):
-				b.Log("a trace did not end")
-			}
-		}
-		br.Close()
+		})
 		if i == 0 {
-			use.size = entry() // as the closed browser left it
+			use.size = codeCacheSize(profile) // as the closed browser left it
 		}
-		mu.Lock()
-		if hit && i > 0 {
+		if i > 0 && slices.ContainsFunc(events, func(e json.RawMessage) bool { return bytes.Contains(e, []byte(`"v8.wasm.moduleCacheHit"`)) }) {
 			use.hits++
 		}
-		mu.Unlock()
 	}
 	return out, use
 }

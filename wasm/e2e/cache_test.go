@@ -43,7 +43,6 @@ func TestCodeCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	profile := t.TempDir()
-	cacheDir := filepath.Join(profile, "Default", "Code Cache", "wasm")
 	url := srv.URL + "/ssr?body=hoi-ctd&period=annual-2024&date=2024-12-01"
 
 	type session struct {
@@ -51,51 +50,21 @@ func TestCodeCache(t *testing.T) {
 		goStart float64 // instantiated to started, ms
 	}
 	visit := func(wait func(*browsertest.Tab)) session {
-		var (
-			mu   sync.Mutex
-			s    session
-			done = make(chan struct{})
-		)
-		b := browsertest.LaunchWith(t, chrome, browsertest.Options{Profile: profile, JSFlags: cachingNow, Listen: func(ev any) {
-			switch e := ev.(type) {
-			case *tracing.EventDataCollected:
-				mu.Lock()
-				for _, raw := range e.Value {
-					var m map[string]any
-					if json.Unmarshal(raw, &m) == nil {
-						s.events = append(s.events, m)
-					}
-				}
-				mu.Unlock()
-			case *tracing.EventTracingComplete:
-				close(done)
-			}
-		}})
-		tt := b.Tab(t)
-		if _, err := chromedp.Call(tt.Context(), tracing.Start, tracing.StartParams{
-			TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"disabled-by-default-devtools.timeline"}},
-			TransferMode: tracing.StartTransferModeReportEvents}); err != nil {
-			t.Fatal(err)
-		}
-		tt.Do(chromedp.Navigate(url))
-		tt.WaitEvents("ready", 1)
-		wait(tt)
-		s.goStart = browsertest.Eval[float64](tt, `performance.getEntriesByName('kh164:started')[0].startTime -
+		var s session
+		raw := tracedSession(t, chrome, profile, cachingNow, func(tt *browsertest.Tab) {
+			tt.Do(chromedp.Navigate(url))
+			tt.WaitEvents("ready", 1)
+			wait(tt)
+			s.goStart = browsertest.Eval[float64](tt, `performance.getEntriesByName('kh164:started')[0].startTime -
 			performance.getEntriesByName('kh164:instantiated')[0].startTime`)
-		tt.Check()
-		if _, err := chromedp.Call(tt.Context(), tracing.End, struct{}{}); err != nil {
-			t.Fatal(err)
+			tt.Check()
+		})
+		for _, r := range raw {
+			var m map[string]any
+			if json.Unmarshal(r, &m) == nil {
+				s.events = append(s.events, m)
+			}
 		}
-		select {
-		case <-done:
-		case <-time.After(30 * time.Second):
-			t.Fatal("the trace did not end")
-		}
-		if err := b.Close(); err != nil {
-			t.Logf("closing the browser: %v", err)
-		}
-		mu.Lock()
-		defer mu.Unlock()
 		return s
 	}
 	// named returns the trace events of a name about the module.
@@ -113,16 +82,7 @@ func TestCodeCache(t *testing.T) {
 		}
 		return out
 	}
-	entry := func() int64 { // the largest file of the wasm code cache
-		var n int64
-		files, _ := os.ReadDir(cacheDir)
-		for _, f := range files {
-			if info, err := f.Info(); err == nil && !f.IsDir() && info.Size() > n {
-				n = info.Size()
-			}
-		}
-		return n
-	}
+	entry := func() int64 { return codeCacheSize(profile) }
 
 	first := visit(func(tt *browsertest.Tab) {
 		deadline := time.Now().Add(60 * time.Second)
@@ -134,7 +94,7 @@ func TestCodeCache(t *testing.T) {
 		t.Errorf("the first visit produced no code cache for %s", m["form.wasm"])
 	}
 	if n := entry(); n < 64<<10 {
-		t.Fatalf("after the first visit the profile's wasm code cache holds no module (largest file %d bytes in %s)", n, cacheDir)
+		t.Fatalf("after the first visit the profile's wasm code cache holds no module (largest file %d bytes in %s)", n, codeCacheDir(profile))
 	}
 	t.Logf("first visit: code cache entry %d bytes; Go start %.0f ms", entry(), first.goStart)
 
@@ -145,4 +105,68 @@ func TestCodeCache(t *testing.T) {
 	}
 	args, _ := hits[0]["args"].(map[string]any)
 	t.Logf("second visit: cache hit of %v bytes; Go start %.0f ms", args["consumedCacheSize"], second.goStart)
+}
+
+// codeCacheDir is the wasm code cache folder of a Chromium profile.
+func codeCacheDir(profile string) string {
+	return filepath.Join(profile, "Default", "Code Cache", "wasm")
+}
+
+// codeCacheSize is the size of the largest file in the wasm code cache of
+// a Chromium profile: a compiled module once V8 has had it written.
+func codeCacheSize(profile string) int64 {
+	var n int64
+	files, _ := os.ReadDir(codeCacheDir(profile))
+	for _, f := range files {
+		if info, err := f.Info(); err == nil && !f.IsDir() && info.Size() > n {
+			n = info.Size()
+		}
+	}
+	return n
+}
+
+// tracedSession is one browser session on profile with the V8 flags
+// jsFlags: it traces the timeline (which has V8's wasm code cache events)
+// while visit runs in a tab, ends the trace, closes the browser, and
+// returns the trace's events.
+func tracedSession(tb testing.TB, chrome, profile, jsFlags string, visit func(*browsertest.Tab)) []json.RawMessage {
+	tb.Helper()
+	var (
+		mu     sync.Mutex
+		events []json.RawMessage
+		done   = make(chan struct{})
+	)
+	b := browsertest.LaunchWith(tb, chrome, browsertest.Options{Profile: profile, JSFlags: jsFlags, Listen: func(ev any) {
+		switch e := ev.(type) {
+		case *tracing.EventDataCollected:
+			mu.Lock()
+			for _, raw := range e.Value {
+				events = append(events, append(json.RawMessage(nil), raw...))
+			}
+			mu.Unlock()
+		case *tracing.EventTracingComplete:
+			close(done)
+		}
+	}})
+	tt := b.Tab(tb)
+	if _, err := chromedp.Call(tt.Context(), tracing.Start, tracing.StartParams{
+		TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"disabled-by-default-devtools.timeline"}},
+		TransferMode: tracing.StartTransferModeReportEvents}); err != nil {
+		tb.Fatal(err)
+	}
+	visit(tt)
+	if _, err := chromedp.Call(tt.Context(), tracing.End, struct{}{}); err != nil {
+		tb.Fatal(err)
+	}
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		tb.Fatal("the trace did not end")
+	}
+	if err := b.Close(); err != nil {
+		tb.Logf("closing the browser: %v", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return events
 }
